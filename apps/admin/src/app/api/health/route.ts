@@ -1,0 +1,1 @@
+export { healthHandler as GET } from "@pitboss/api/http";

@@ -1,0 +1,5 @@
+import { createTrpcHandler } from "@pitboss/api/http";
+
+const handler = createTrpcHandler("admin");
+
+export { handler as GET, handler as POST };

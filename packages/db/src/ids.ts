@@ -1,0 +1,31 @@
+import { monotonicFactory } from "ulid";
+
+/**
+ * Prefixed, time-sortable ids (`txn_01jd…`): the prefix says what the id names, the ULID body sorts by
+ * creation time so index inserts stay append-friendly. Never sequential integers on the wire.
+ */
+export const idPrefixes = {
+  player: "ply",
+  staff: "stf",
+  game: "gam",
+  account: "acc",
+  transaction: "txn",
+  event: "evt",
+  request: "req",
+  round: "rnd",
+  bet: "bet",
+  payment: "pay",
+  session: "ses",
+} as const;
+
+export type IdKind = keyof typeof idPrefixes;
+export type Id<K extends IdKind> = `${(typeof idPrefixes)[K]}_${string}`;
+export type NewId = <K extends IdKind>(kind: K) => Id<K>;
+
+const nextUlid = monotonicFactory();
+
+export const newId: NewId = (kind) => `${idPrefixes[kind]}_${nextUlid().toLowerCase()}` as Id<typeof kind>;
+
+const idPattern = /^[a-z]{3}_[0-9a-hjkmnp-tv-z]{26}$/;
+export const isId = <K extends IdKind>(kind: K, value: string): value is Id<K> =>
+  idPattern.test(value) && value.startsWith(`${idPrefixes[kind]}_`);

@@ -1,0 +1,81 @@
+import type { CurrencyCode } from "../money";
+
+/** Demo data `npm start` seeds; the README lists these logins. Passwords are for local demos only. */
+export const demoPlayerPassword = "play-pitboss-1";
+export const demoStaffPassword = "staff-pitboss-1";
+
+export const demoPlayers: ReadonlyArray<{
+  email: string;
+  displayName: string;
+  country: string;
+  currency: CurrencyCode;
+  locale: string;
+  dateOfBirth: string;
+  /** Opening deposit in minor units. */
+  depositMinor: bigint;
+}> = [
+  {
+    email: "alice@demo.pitboss.dev",
+    displayName: "Alice",
+    country: "DE",
+    currency: "EUR",
+    locale: "de",
+    dateOfBirth: "1990-04-12",
+    depositMinor: 50_000n,
+  },
+  {
+    email: "bruno@demo.pitboss.dev",
+    displayName: "Bruno",
+    country: "BR",
+    currency: "BRL",
+    locale: "pt-BR",
+    dateOfBirth: "1985-09-30",
+    depositMinor: 250_000n,
+  },
+  {
+    email: "carmen@demo.pitboss.dev",
+    displayName: "Carmen",
+    country: "ES",
+    currency: "EUR",
+    locale: "es",
+    dateOfBirth: "1994-01-05",
+    depositMinor: 12_500n,
+  },
+  {
+    email: "deniz@demo.pitboss.dev",
+    displayName: "Deniz",
+    country: "TR",
+    currency: "TRY",
+    locale: "tr",
+    dateOfBirth: "1992-07-21",
+    depositMinor: 1_000_000n,
+  },
+  {
+    email: "yael@demo.pitboss.dev",
+    displayName: "Yael",
+    country: "IL",
+    currency: "USD",
+    locale: "he",
+    dateOfBirth: "1988-11-11",
+    depositMinor: 30_000n,
+  },
+];
+
+export const demoStaff = [
+  { email: "support@demo.pitboss.dev", displayName: "Sam Support", roles: ["SUPPORT"] },
+  { email: "risk@demo.pitboss.dev", displayName: "Rita Risk", roles: ["RISK"] },
+  { email: "finance@demo.pitboss.dev", displayName: "Finn Finance", roles: ["FINANCE"] },
+  { email: "finance2@demo.pitboss.dev", displayName: "Fay Finance", roles: ["FINANCE"] },
+  { email: "marketing@demo.pitboss.dev", displayName: "Mia Marketing", roles: ["MARKETING"] },
+  { email: "admin@demo.pitboss.dev", displayName: "Ada Admin", roles: ["ADMIN"] },
+  { email: "auditor@demo.pitboss.dev", displayName: "Aron Auditor", roles: ["AUDITOR"] },
+] as const;
+
+export const demoGames = [
+  { slug: "dice", name: "Dice", provider: "pitboss", category: "originals", rtpBps: 9900 },
+  { slug: "roulette", name: "European Roulette", provider: "pitboss", category: "table", rtpBps: 9730 },
+  { slug: "limbo", name: "Limbo", provider: "pitboss", category: "originals", rtpBps: 9900 },
+  { slug: "mines", name: "Mines", provider: "pitboss", category: "originals", rtpBps: 9900 },
+  { slug: "fruit-five", name: "Fruit Five", provider: "pitboss", category: "slots", rtpBps: 9600 },
+  { slug: "demo-studio-wheel", name: "Lucky Wheel", provider: "demostudio", category: "slots", rtpBps: 9500 },
+] as const;

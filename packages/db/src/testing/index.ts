@@ -1,0 +1,3 @@
+export { demoGames, demoPlayerPassword, demoPlayers, demoStaff, demoStaffPassword } from "../seed/demo-data";
+export { seedDemoData } from "../seed/seed";
+export { createTestDb, testDatabaseUrl } from "./database";

@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+
+// unit: pure logic, no database. int: real PostgreSQL at DATABASE_URL (a fresh, migrated database per run).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
+      {
+        test: {
+          name: "int",
+          include: ["src/**/*.int.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+        },
+      },
+    ],
+  },
+});
