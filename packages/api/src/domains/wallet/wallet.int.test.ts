@@ -1,0 +1,321 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { createTestDeps } from "../../testing/context";
+import { createFundedPlayer, errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
+import { creditPlayer } from "./credit-player";
+import { debitStake } from "./debit-stake";
+import { findPlayerAccountId, getBalanceAt, getPlayerBalances, listStatement } from "./ledger-reads";
+import { creditDeposit, holdWithdrawal, payOutWithdrawal, releaseWithdrawal } from "./payment-movements";
+import { postTransfer } from "./post-transfer";
+import { reverseTransaction } from "./reverse-transaction";
+
+const deps = createTestDeps();
+afterEach(() => expectLedgerInvariants(deps));
+afterAll(() => deps.db.close());
+
+const key = () => randomUUID();
+const balanceOf = async (playerId: string, type = "CASH") =>
+  (await getPlayerBalances(deps, playerId)).find((b) => b.type === type)?.balanceMinor ?? 0n;
+const stake = (playerId: string, amountMinor: bigint, extra: Partial<Parameters<typeof debitStake>[1]> = {}) =>
+  debitStake(deps, { playerId, currency: "EUR", amountMinor, houseScope: "pitboss", idempotencyKey: key(), ...extra });
+
+describe("wallet commands", () => {
+  it("credits a deposit to cash and records the balance after and an outbox event with a decimal amount", async () => {
+    const player = await createFundedPlayer(deps, 0n);
+    const result = await creditDeposit(deps, {
+      playerId: player.id,
+      currency: "EUR",
+      amountMinor: 12_345n,
+      provider: "card-psp",
+      paymentId: "pay_test_1",
+      idempotencyKey: key(),
+    });
+    expect(result.kind).toBe("DEPOSIT");
+    expect(result.postings.find((p) => p.type === "CASH")).toMatchObject({
+      amountMinor: 12_345n,
+      balanceAfter: 12_345n,
+    });
+    expect(result.postings.find((p) => p.type === "PSP_CLEARING")).toMatchObject({
+      amountMinor: -12_345n,
+      scope: "card-psp",
+      balanceAfter: null,
+    });
+    const event = await deps.db.prisma.outboxEvent.findFirstOrThrow({
+      where: { envelope: { path: ["payload", "txnId"], equals: result.txnId } },
+    });
+    expect(event.envelope).toMatchObject({
+      event: "ledger.posted",
+      schemaVer: 1,
+      playerId: player.id,
+      payload: { kind: "DEPOSIT", currency: "EUR", amount: "123.45", paymentId: "pay_test_1" },
+    });
+    expect((event.envelope as { ts: string }).ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it("takes a stake cash first, then bonus, and pays a win back to the same sources in proportion", async () => {
+    const player = await createFundedPlayer(deps, 300n);
+    await postTransfer(deps, {
+      kind: "BONUS_GRANT",
+      playerId: player.id,
+      currency: "EUR",
+      idempotencyKey: key(),
+      legs: [
+        { type: "BONUS_COST", amountMinor: -700n },
+        { playerId: player.id, type: "BONUS", amountMinor: 700n },
+      ],
+    });
+    const bet = await stake(player.id, 1_000n);
+    expect(bet.postings.map((p) => [p.type, p.amountMinor])).toEqual([
+      ["CASH", -300n],
+      ["BONUS", -700n],
+      ["GAME_REVENUE", 1_000n],
+    ]);
+    const win = await creditPlayer(deps, {
+      playerId: player.id,
+      currency: "EUR",
+      amountMinor: 2_001n,
+      sourceTxnId: bet.txnId,
+      houseScope: "pitboss",
+      idempotencyKey: key(),
+    });
+    // 70 % of 2001 is 1400.7: the bonus share is rounded down, the remainder goes to cash.
+    expect(await balanceOf(player.id, "BONUS")).toBe(1_400n);
+    expect(await balanceOf(player.id, "CASH")).toBe(601n);
+    expect(win.postings.find((p) => p.type === "GAME_REVENUE")?.amountMinor).toBe(-2_001n);
+  });
+
+  it("rolls a stake back to exactly the accounts it came from, once", async () => {
+    const player = await createFundedPlayer(deps, 500n);
+    const bet = await stake(player.id, 400n, { funding: "CASH_ONLY" });
+    const rollback = await reverseTransaction(deps, {
+      kind: "ROLLBACK",
+      playerId: player.id,
+      originalTxnId: bet.txnId,
+      idempotencyKey: key(),
+    });
+    expect(rollback.reversesTxnId).toBe(bet.txnId);
+    expect(await balanceOf(player.id)).toBe(500n);
+    expect(
+      await errorCodeOf(
+        reverseTransaction(deps, { playerId: player.id, originalTxnId: bet.txnId, idempotencyKey: key() }),
+      ),
+    ).toBe("ALREADY_REVERSED");
+    expect(
+      await errorCodeOf(
+        reverseTransaction(deps, { playerId: player.id, originalTxnId: "txn_missing", idempotencyKey: key() }),
+      ),
+    ).toBe("NOT_FOUND");
+  });
+
+  it("refuses to reverse another player's transaction", async () => {
+    const owner = await createFundedPlayer(deps, 100n);
+    const other = await createFundedPlayer(deps, 100n);
+    const bet = await stake(owner.id, 50n);
+    expect(
+      await errorCodeOf(
+        reverseTransaction(deps, { playerId: other.id, originalTxnId: bet.txnId, idempotencyKey: key() }),
+      ),
+    ).toBe("NOT_FOUND");
+  });
+
+  it("locks withdrawals away from play, and releases or pays them out", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const movement = { playerId: player.id, currency: "EUR", provider: "bank-psp", paymentId: "pay_w1" } as const;
+    await holdWithdrawal(deps, { ...movement, amountMinor: 800n, idempotencyKey: key() });
+    expect(await balanceOf(player.id, "WITHDRAWAL_PENDING")).toBe(800n);
+    expect(await errorCodeOf(stake(player.id, 201n, { funding: "CASH_ONLY" }))).toBe("INSUFFICIENT_FUNDS");
+    await releaseWithdrawal(deps, { ...movement, amountMinor: 300n, idempotencyKey: key() });
+    await payOutWithdrawal(deps, { ...movement, amountMinor: 500n, idempotencyKey: key() });
+    expect(await balanceOf(player.id)).toBe(500n);
+    expect(await balanceOf(player.id, "WITHDRAWAL_PENDING")).toBe(0n);
+    expect(await errorCodeOf(payOutWithdrawal(deps, { ...movement, amountMinor: 1n, idempotencyKey: key() }))).toBe(
+      "INSUFFICIENT_FUNDS",
+    );
+  });
+
+  it("rejects bad input with a typed error and moves nothing", async () => {
+    const player = await createFundedPlayer(deps, 100n);
+    const before = await deps.db.prisma.ledgerTransaction.count({ where: { playerId: player.id } });
+    expect(await errorCodeOf(stake(player.id, 0n))).not.toBe("NO_ERROR");
+    expect(await errorCodeOf(stake(player.id, -5n))).not.toBe("NO_ERROR");
+    expect(await errorCodeOf(stake(player.id, 101n))).toBe("INSUFFICIENT_FUNDS");
+    expect(
+      await errorCodeOf(
+        debitStake(deps, {
+          playerId: player.id,
+          currency: "XXX",
+          amountMinor: 1n,
+          houseScope: "p",
+          idempotencyKey: key(),
+        }),
+      ),
+    ).not.toBe("NO_ERROR");
+    expect(
+      await errorCodeOf(
+        postTransfer(deps, {
+          kind: "ADJUSTMENT",
+          playerId: player.id,
+          currency: "EUR",
+          idempotencyKey: key(),
+          legs: [
+            { playerId: player.id, type: "CASH", amountMinor: 10n },
+            { type: "MANUAL_ADJUSTMENT", amountMinor: -9n },
+          ],
+        }),
+      ),
+    ).not.toBe("NO_ERROR");
+    expect(await deps.db.prisma.ledgerTransaction.count({ where: { playerId: player.id } })).toBe(before);
+    expect(await balanceOf(player.id)).toBe(100n);
+  });
+});
+
+describe("exactly once", () => {
+  it("drains a wallet funded for exactly K stakes under 8×K concurrent debits: K succeed, balance ends at 0", async () => {
+    const k = 25;
+    const player = await createFundedPlayer(deps, BigInt(k) * 100n);
+    const outcomes = await Promise.all(Array.from({ length: 8 * k }, () => errorCodeOf(stake(player.id, 100n))));
+    expect(outcomes.filter((o) => o === "NO_ERROR")).toHaveLength(k);
+    expect(outcomes.filter((o) => o === "INSUFFICIENT_FUNDS")).toHaveLength(7 * k);
+    expect(await balanceOf(player.id)).toBe(0n);
+  });
+
+  it("applies the same key sent 8× concurrently once, replays it identically, and refuses it for another amount", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const idempotencyKey = key();
+    const results = await Promise.all(Array.from({ length: 8 }, () => stake(player.id, 250n, { idempotencyKey })));
+    expect(new Set(results.map((r) => r.txnId)).size).toBe(1);
+    expect(results.filter((r) => !r.isReplay)).toHaveLength(1);
+    expect(await balanceOf(player.id)).toBe(750n);
+
+    const replay = await stake(player.id, 250n, { idempotencyKey });
+    const original = results.find((r) => !r.isReplay);
+    expect({ ...replay, isReplay: false }).toEqual(original);
+    expect(await errorCodeOf(stake(player.id, 251n, { idempotencyKey }))).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(await balanceOf(player.id)).toBe(750n);
+  });
+
+  it("keeps house-only transfers exactly once too (no player row lock to serialise them)", async () => {
+    const idempotencyKey = key();
+    const transfer = () =>
+      postTransfer(deps, {
+        kind: "ADJUSTMENT",
+        playerId: null,
+        currency: "EUR",
+        idempotencyKey,
+        legs: [
+          { type: "MANUAL_ADJUSTMENT", amountMinor: -10n },
+          { type: "BONUS_COST", amountMinor: 10n },
+        ],
+      });
+    const results = await Promise.all(Array.from({ length: 8 }, transfer));
+    expect(new Set(results.map((r) => r.txnId)).size).toBe(1);
+  });
+
+  it("is all or nothing when the connection is killed mid-command, and the retry then succeeds once", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const idempotencyKey = key();
+    const blocker = await deps.db.pool.connect();
+    try {
+      // Hold the outbox table so the command stops after its balance update and ledger inserts, uncommitted.
+      await blocker.query("BEGIN; LOCK TABLE outbox_event IN EXCLUSIVE MODE");
+      const pending = errorCodeOf(stake(player.id, 400n, { idempotencyKey }));
+      let pid: number | undefined;
+      for (let i = 0; i < 100 && !pid; i++) {
+        const { rows } = await blocker.query<{ pid: number }>(
+          "SELECT pid FROM pg_stat_activity WHERE query LIKE '%wallet_debit%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+        );
+        pid = rows[0]?.pid;
+        if (!pid) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(pid).toBeDefined();
+      await blocker.query("SELECT pg_terminate_backend($1)", [pid]);
+      expect(await pending).toBe("UNAVAILABLE");
+    } finally {
+      await blocker.query("ROLLBACK");
+      blocker.release();
+    }
+    expect(await balanceOf(player.id)).toBe(1_000n);
+    expect(await deps.db.prisma.ledgerTransaction.count({ where: { idempotencyKey } })).toBe(0);
+
+    const retry = await stake(player.id, 400n, { idempotencyKey });
+    expect(retry.isReplay).toBe(false);
+    expect((await stake(player.id, 400n, { idempotencyKey })).isReplay).toBe(true);
+    expect(await balanceOf(player.id)).toBe(600n);
+    expect(
+      await deps.db.prisma.outboxEvent.count({
+        where: { envelope: { path: ["payload", "txnId"], equals: retry.txnId } },
+      }),
+    ).toBe(1);
+  });
+});
+
+describe("reads", () => {
+  it("reproduces an account's balance at any past instant from the ledger", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const accountId = (await findPlayerAccountId(deps, player.id, "EUR", "CASH")) as string;
+    const checkpoints: [Date, bigint][] = [];
+    for (const amount of [100n, 250n, 50n]) {
+      const bet = await stake(player.id, amount);
+      checkpoints.push([bet.createdAt, (bet.postings[0]?.balanceAfter ?? -1n) as bigint]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    for (const [at, expected] of checkpoints) expect(await getBalanceAt(deps, accountId, at)).toBe(expected);
+    expect(await getBalanceAt(deps, accountId, new Date("2000-01-01T00:00:00Z"))).toBe(0n);
+  });
+
+  it("pages a statement newest first with a cursor, without gaps or repeats", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    for (let i = 1n; i <= 7n; i++) await stake(player.id, i);
+    const seen: bigint[] = [];
+    let cursor: bigint | undefined;
+    do {
+      const page = await listStatement(deps, { playerId: player.id, currency: "EUR", limit: 3, cursor });
+      seen.push(...page.items.map((item) => item.amountMinor));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([-7n, -6n, -5n, -4n, -3n, -2n, -1n, 1_000n]);
+  });
+});
+
+describe("the database enforces the invariants, not only the code", () => {
+  it("refuses to update or delete ledger rows", async () => {
+    const player = await createFundedPlayer(deps, 100n);
+    const { rows } = await deps.db.pool.query<{ id: string }>(
+      "SELECT p.id::text FROM posting p JOIN account a ON a.id = p.account_id WHERE a.player_id = $1 LIMIT 1",
+      [player.id],
+    );
+    const postingId = rows[0]?.id;
+    await expect(deps.db.pool.query("UPDATE posting SET amount_minor = 1 WHERE id = $1", [postingId])).rejects.toThrow(
+      /APPEND_ONLY/,
+    );
+    await expect(deps.db.pool.query("DELETE FROM posting WHERE id = $1", [postingId])).rejects.toThrow(/APPEND_ONLY/);
+    await expect(deps.db.pool.query("DELETE FROM ledger_txn WHERE player_id = $1", [player.id])).rejects.toThrow(
+      /APPEND_ONLY/,
+    );
+    await expect(deps.db.pool.query("TRUNCATE posting CASCADE")).rejects.toThrow(/APPEND_ONLY/);
+  });
+
+  it("refuses a negative player balance and an unbalanced transaction written by hand", async () => {
+    const player = await createFundedPlayer(deps, 100n);
+    await expect(
+      deps.db.pool.query("UPDATE account SET balance_minor = -1 WHERE player_id = $1", [player.id]),
+    ).rejects.toThrow(/account_player_balance_not_negative/);
+    const accountId = await findPlayerAccountId(deps, player.id, "EUR", "CASH");
+    const client = await deps.db.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(
+        "INSERT INTO ledger_txn (id, kind, player_id, currency, idempotency_scope, idempotency_key, request_hash) VALUES ('txn_by_hand', 'ADJUSTMENT', $1, 'EUR', 'hand', $2, 'x')",
+        [player.id, key()],
+      );
+      await client.query(
+        "INSERT INTO posting (txn_id, account_id, currency, amount_minor) VALUES ('txn_by_hand', $1, 'EUR', 5)",
+        [accountId],
+      );
+      await expect(client.query("COMMIT")).rejects.toThrow(/UNBALANCED_TRANSFER/);
+    } finally {
+      await client.query("ROLLBACK").catch(() => {});
+      client.release();
+    }
+  });
+});

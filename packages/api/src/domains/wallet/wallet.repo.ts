@@ -1,0 +1,108 @@
+import { type Db, DomainError, type DomainErrorCode } from "@pitboss/db";
+
+/** What every money command returns, rebuilt from stored rows so a replay is identical to the original. */
+export type LedgerPosting = {
+  accountId: string;
+  owner: "PLAYER" | "HOUSE";
+  type: string;
+  scope: string;
+  amountMinor: bigint;
+  /** Player accounts only: the balance right after this posting. */
+  balanceAfter: bigint | null;
+};
+export type LedgerResult = {
+  txnId: string;
+  kind: string;
+  playerId: string | null;
+  currency: string;
+  isReplay: boolean;
+  createdAt: Date;
+  reversesTxnId: string | null;
+  roundId: string | null;
+  paymentId: string | null;
+  postings: LedgerPosting[];
+};
+
+type RawResult = Omit<LedgerResult, "createdAt" | "postings"> & {
+  createdAt: string;
+  postings: (Omit<LedgerPosting, "amountMinor" | "balanceAfter"> & {
+    amountMinor: string;
+    balanceAfter: string | null;
+  })[];
+};
+
+const parseResult = (raw: RawResult): LedgerResult => ({
+  ...raw,
+  createdAt: new Date(raw.createdAt),
+  postings: raw.postings.map((p) => ({
+    ...p,
+    amountMinor: BigInt(p.amountMinor),
+    balanceAfter: p.balanceAfter === null ? null : BigInt(p.balanceAfter),
+  })),
+});
+
+/** SQLSTATE class PB carries the domain code as the message (see the ledger migration). */
+const pbCodes: Record<string, DomainErrorCode> = {
+  PB001: "INSUFFICIENT_FUNDS",
+  PB002: "IDEMPOTENCY_KEY_REUSED",
+  PB003: "NOT_FOUND",
+  PB004: "UNBALANCED_TRANSFER",
+  PB005: "ALREADY_REVERSED",
+  PB006: "UNKNOWN_CURRENCY",
+  PB007: "INVALID_INPUT",
+};
+
+type PgError = Error & { code?: string; detail?: string; constraint?: string };
+
+const toDomainError = (error: PgError): DomainError | undefined => {
+  const code = error.code ?? "";
+  const domainCode = pbCodes[code];
+  if (domainCode) return new DomainError(domainCode, { message: error.detail ?? domainCode, cause: error });
+  // The check constraint is the last line of defence; the functions refuse first, with a better message.
+  if (code === "23514" && error.constraint === "account_player_balance_not_negative") {
+    return new DomainError("INSUFFICIENT_FUNDS", { cause: error });
+  }
+  // Connection lost or server shutting down mid-command: nothing was committed; retry with the same key.
+  if (
+    code === "57P01" ||
+    code === "57P02" ||
+    code === "57P03" ||
+    code === "08006" ||
+    code === "08003" ||
+    /Connection terminated|ECONNRESET|ECONNREFUSED/.test(error.message)
+  ) {
+    return new DomainError("UNAVAILABLE", {
+      message: "database unavailable; retry with the same idempotency key",
+      cause: error,
+    });
+  }
+  return undefined;
+};
+
+const isIdempotencyRace = (error: PgError) =>
+  error.code === "23505" && error.constraint === "ledger_txn_idempotency_scope_idempotency_key_key";
+
+/**
+ * Calls one ledger function: one statement, one round trip, its own transaction. A unique violation on the
+ * idempotency key (two first attempts racing where no player row lock serialises them) is retried once,
+ * and the retry returns the winner's result.
+ */
+export const callLedger = async (db: Db, fn: string, args: unknown[]): Promise<LedgerResult> => {
+  const placeholders = args.map((_, i) => `$${i + 1}`).join(", ");
+  const text = `SELECT ${fn}(${placeholders}) AS result`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { rows } = await db.pool.query<{ result: RawResult }>(text, args);
+      const raw = rows[0]?.result;
+      if (!raw) throw new DomainError("INTERNAL", { message: `${fn} returned nothing` });
+      return parseResult(raw);
+    } catch (error) {
+      if (attempt === 0 && isIdempotencyRace(error as PgError)) continue;
+      throw toDomainError(error as PgError) ?? error;
+    }
+  }
+};
+
+/** Fresh account ids for accounts a command may have to create (ids are minted in the app, never in SQL). */
+export const newAccountIds = (newId: (kind: "account") => string, count: number) =>
+  Array.from({ length: count }, () => newId("account"));
