@@ -1,9 +1,35 @@
 import type { ServiceDeps } from "../deps";
+import { sealLedger } from "../domains/wallet/ledger-seal";
+import { reconcileLedger } from "../domains/wallet/reconcile-ledger";
 
 /**
  * Recurring jobs the worker runs on the PostgreSQL-backed queue (pg-boss). Each is a thin call into a
- * domain service, safe to run twice (pg-boss delivers at least once), and scheduled by cron in UTC.
+ * domain service, safe to run twice (pg-boss delivers at least once), scheduled by cron in UTC, and
+ * returns a JSON-safe summary for the job log.
  */
-export type RecurringJob = { name: string; cron: string; run: (deps: ServiceDeps) => Promise<unknown> };
+export type RecurringJob = { name: string; cron: string; run: (deps: ServiceDeps) => Promise<Record<string, unknown>> };
 
-export const recurringJobs: RecurringJob[] = [];
+export const recurringJobs: RecurringJob[] = [
+  {
+    name: "ledger-seal",
+    cron: "* * * * *",
+    run: async (deps) => {
+      const { sealed, throughPostingId, headHash } = await sealLedger(deps);
+      return { sealed, throughPostingId, headHash };
+    },
+  },
+  {
+    name: "ledger-reconcile",
+    cron: "17 * * * *",
+    run: async (deps) => {
+      const result = await reconcileLedger(deps);
+      if (!result.isClean) deps.logger.error({ result }, "ledger reconciliation found differences");
+      return {
+        isClean: result.isClean,
+        mismatchedAccounts: result.mismatchedAccounts.length,
+        unbalancedTransactions: result.unbalancedTransactions.length,
+        negativeAccounts: result.negativeAccounts.length,
+      };
+    },
+  },
+];
