@@ -11,7 +11,7 @@ const router = createTRPCRouter({
     throw new DomainError(input.code as keyof typeof domainErrorCodes, { message: "domain says no" });
   }),
 });
-const caller = createCallerFactory(router)({ app: "test", requestId: "req_test" } as never);
+const caller = createCallerFactory(router)({ app: "test", requestId: "req_test", player: null } as never);
 
 describe("error mapping", () => {
   it("gives every domain error code a transport code and an HTTP status", () => {

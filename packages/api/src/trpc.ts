@@ -4,8 +4,15 @@ import { ZodError, z } from "zod";
 import type { ServiceDeps } from "./deps";
 import { DomainError, toDomainError, transportOf } from "./errors";
 
+/** The signed-in player, resolved from the player app's session (null when signed out). */
+export type PlayerActor = { id: string; sessionId?: string };
+
 /** Per request: the shared service deps plus who is asking and the request id carried into logs and rows. */
-export type TrpcContext = ServiceDeps & { requestId: string; app: "web" | "admin" | "test" };
+export type TrpcContext = ServiceDeps & {
+  requestId: string;
+  app: "web" | "admin" | "test";
+  player: PlayerActor | null;
+};
 
 const t = initTRPC.context<TrpcContext>().create({
   // superjson carries bigint and Date intact, so money and UTC instants survive the wire.
@@ -57,3 +64,9 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(errorMapping);
+
+/** Player procedures: a signed-in player, on the player app; every service call is scoped to them. */
+export const playerProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.player || ctx.app === "admin") throw new DomainError("UNAUTHENTICATED");
+  return next({ ctx: { ...ctx, player: ctx.player } });
+});

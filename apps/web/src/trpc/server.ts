@@ -4,4 +4,6 @@ import { newId } from "@pitboss/db";
 import { cache } from "react";
 
 /** tRPC for React Server Components: the same procedures, called in-process, once per request. */
-export const api = cache(() => createCaller({ ...getServiceDeps(), requestId: newId("request"), app: "web" }));
+export const api = cache(() =>
+  createCaller({ ...getServiceDeps(), requestId: newId("request"), app: "web", player: null }),
+);

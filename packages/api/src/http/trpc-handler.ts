@@ -2,21 +2,29 @@ import { runWithRequestContext } from "@pitboss/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getServiceDeps } from "../deps";
 import { appRouter } from "../root";
-import type { TrpcContext } from "../trpc";
+import type { PlayerActor, TrpcContext } from "../trpc";
 import { requestIdOf } from "./request-id";
 
-/** The `/api/trpc/*` route of an app: request id in, request id out, never cached. */
-export const createTrpcHandler = (app: TrpcContext["app"]) => (request: Request) => {
-  const requestId = requestIdOf(request);
-  return runWithRequestContext({ requestId }, () =>
-    fetchRequestHandler({
-      endpoint: "/api/trpc",
-      req: request,
-      router: appRouter,
-      createContext: () => ({ ...getServiceDeps(), requestId, app }),
-      responseMeta: () => ({
-        headers: new Headers({ "x-request-id": requestId, "cache-control": "private, no-store" }),
-      }),
-    }),
-  );
+export type ActorResolvers = {
+  /** Reads the player's session from the request (the player app's auth); absent: nobody is signed in. */
+  resolvePlayer?: (request: Request) => Promise<PlayerActor | null>;
 };
+
+/** The `/api/trpc/*` route of an app: request id in, request id out, never cached. */
+export const createTrpcHandler =
+  (app: TrpcContext["app"], resolvers: ActorResolvers = {}) =>
+  async (request: Request) => {
+    const requestId = requestIdOf(request);
+    const player = (await resolvers.resolvePlayer?.(request)) ?? null;
+    return runWithRequestContext({ requestId }, () =>
+      fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req: request,
+        router: appRouter,
+        createContext: () => ({ ...getServiceDeps(), requestId, app, player }),
+        responseMeta: () => ({
+          headers: new Headers({ "x-request-id": requestId, "cache-control": "private, no-store" }),
+        }),
+      }),
+    );
+  };

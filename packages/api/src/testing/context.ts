@@ -12,5 +12,13 @@ export const createTestDeps = (overrides: Partial<ServiceDeps> = {}): ServiceDep
   ...overrides,
 });
 
-export const createTestCaller = (deps: ServiceDeps, app: "web" | "admin" | "test" = "test") =>
-  createCaller({ ...deps, requestId: newId("request"), app });
+export const createTestCaller = (
+  deps: ServiceDeps,
+  options: { app?: "web" | "admin" | "test"; playerId?: string } = {},
+) =>
+  createCaller({
+    ...deps,
+    requestId: newId("request"),
+    app: options.app ?? "test",
+    player: options.playerId ? { id: options.playerId } : null,
+  });
