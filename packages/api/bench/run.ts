@@ -36,7 +36,7 @@ type Ceiling = { bet: LoadResult; bet_hot_wallet: LoadResult; settle: LoadResult
 
 const main = async () => {
   if (!ceilingScript) throw new Error("../shared/bench/ceiling.sh not found (set BENCH_CEILING_SCRIPT)");
-  const database = await provisionDatabase("fresh");
+  const database = await provisionDatabase("fresh", process.env.DATABASE_URL, { isDurable: true });
   const db = createDb({ url: database.url, maxConnections: clients + 2, applicationName: "pitboss-bench" });
   const deps: ServiceDeps = { db, now: systemClock, newId, logger: createLogger({ level: "silent" }) };
   try {
@@ -116,9 +116,10 @@ const bulkLoad = async (url: string, postings: number) => {
       FROM generate_series(1, ${pairs}) g, (VALUES ('acc_bulk_cash'), ('acc_bulk_house')) v(a),
            (SELECT max(split_part(idempotency_key, '_', 2))::bigint AS s FROM ledger_txn WHERE idempotency_scope = 'bulk') t;
     UPDATE account SET balance_minor = (SELECT coalesce(sum(amount_minor), 0) FROM posting WHERE account_id = 'acc_bulk_cash') + 10000000000000 WHERE id = 'acc_bulk_cash';
-    SET session_replication_role = origin;
-    VACUUM ANALYZE posting, ledger_txn;`;
-  execFileSync("psql", [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: ["ignore", "ignore", "inherit"] });
+    SET session_replication_role = origin;`;
+  execFileSync("psql", [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, "-c", "VACUUM ANALYZE posting, ledger_txn"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 };
 
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");

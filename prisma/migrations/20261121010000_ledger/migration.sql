@@ -1,10 +1,11 @@
 -- Money core: accounts, append-only double-entry ledger, outbox, tamper evidence.
 -- The invariants live here, in the database, so no code path (or hand-written SQL) can break them:
 --   * posting / ledger_txn / posting_seal rows are never updated or deleted (triggers);
---   * a transaction's postings sum to zero per currency, with at least two postings (deferred triggers);
+--   * a transaction's postings sum to zero per currency, with at least two postings (statement trigger on
+--     posting, deferred trigger on ledger_txn);
 --   * a player account balance is never negative (check constraint);
 --   * an idempotency key is unique in its scope (unique index);
---   * a posting's currency is its account's currency (composite foreign key).
+--   * a posting's account exists in the posting's currency (statement trigger; accounts are never deleted).
 -- Money commands are functions: one round trip per command, the player's row lock held only inside.
 
 CREATE TYPE "account_owner" AS ENUM ('PLAYER', 'HOUSE');
@@ -32,7 +33,6 @@ CREATE TABLE "account" (
         OR ("owner" = 'HOUSE' AND "type" IN ('GAME_REVENUE', 'PSP_CLEARING', 'BONUS_COST', 'MANUAL_ADJUSTMENT')))
 );
 CREATE UNIQUE INDEX "account_player_id_type_currency_scope_key" ON "account"("player_id", "type", "currency", "scope") NULLS NOT DISTINCT;
-CREATE UNIQUE INDEX "account_id_currency_key" ON "account"("id", "currency");
 ALTER TABLE "account" ADD CONSTRAINT "account_player_id_fkey" FOREIGN KEY ("player_id") REFERENCES "player"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "account" ADD CONSTRAINT "account_currency_fkey" FOREIGN KEY ("currency") REFERENCES "currency"("code") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -77,7 +77,9 @@ CREATE TABLE "posting" (
 CREATE INDEX "posting_account_id_id_idx" ON "posting"("account_id", "id");
 CREATE INDEX "posting_txn_id_idx" ON "posting"("txn_id");
 ALTER TABLE "posting" ADD CONSTRAINT "posting_txn_id_fkey" FOREIGN KEY ("txn_id") REFERENCES "ledger_txn"("id") ON DELETE RESTRICT ON UPDATE RESTRICT;
-ALTER TABLE "posting" ADD CONSTRAINT "posting_account_id_currency_fkey" FOREIGN KEY ("account_id", "currency") REFERENCES "account"("id", "currency") ON DELETE RESTRICT ON UPDATE RESTRICT;
+-- No foreign key from posting to account, on purpose: its KEY SHARE lock on the referenced row would make the
+-- house account (referenced by every bet) a hot row after all. posting_checked verifies the account exists in
+-- the posting's currency instead, and accounts can never be deleted.
 
 CREATE TABLE "posting_seal" (
     "posting_id" BIGINT NOT NULL,
@@ -114,31 +116,50 @@ CREATE TRIGGER posting_seal_no_truncate BEFORE TRUNCATE ON "posting_seal" FOR EA
 CREATE TRIGGER account_no_delete BEFORE DELETE ON "account" FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change();
 CREATE TRIGGER account_no_truncate BEFORE TRUNCATE ON "account" FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
 
--- ─── Invariant 1: double entry, checked at commit ──────────────────────────────────────────────────────
-CREATE FUNCTION ledger_assert_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+-- ─── Invariant 1: double entry ─────────────────────────────────────────────────────────────────────────
+-- Postings of a transaction are written in one INSERT statement, checked once per statement: each account
+-- exists in the posting's currency, and every transaction touched now has at least two postings that sum to
+-- zero per currency (so a posting slipped into a committed transaction later cannot unbalance it either).
+CREATE FUNCTION ledger_check_postings() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  txn text;
+  r record;
 BEGIN
-  IF TG_TABLE_NAME = 'posting' THEN txn := NEW.txn_id; ELSE txn := NEW.id; END IF;
-  IF (SELECT count(*) FROM posting WHERE txn_id = txn) < 2 THEN
-    RAISE EXCEPTION 'UNBALANCED_TRANSFER' USING ERRCODE = 'PB004', DETAIL = format('transaction %s has fewer than two postings', txn);
-  END IF;
-  IF EXISTS (SELECT 1 FROM posting WHERE txn_id = txn GROUP BY currency HAVING sum(amount_minor) <> 0) THEN
-    RAISE EXCEPTION 'UNBALANCED_TRANSFER' USING ERRCODE = 'PB004', DETAIL = format('postings of transaction %s do not sum to zero', txn);
+  -- Row by row on purpose: a statement writes two or three postings, and the planner knows nothing of a
+  -- transition table's size, so set-based joins here would scan whole tables.
+  FOR r IN SELECT account_id, currency FROM new_postings LOOP
+    PERFORM 1 FROM account WHERE id = r.account_id AND currency = r.currency;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = format('no account %s in %s', r.account_id, r.currency);
+    END IF;
+  END LOOP;
+  FOR r IN SELECT DISTINCT txn_id FROM new_postings LOOP
+    PERFORM 1 FROM posting WHERE txn_id = r.txn_id GROUP BY currency HAVING sum(amount_minor) <> 0 OR count(*) < 2;
+    IF FOUND THEN
+      RAISE EXCEPTION 'UNBALANCED_TRANSFER' USING ERRCODE = 'PB004', DETAIL = format('postings of transaction %s do not balance', r.txn_id);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER posting_checked AFTER INSERT ON "posting" REFERENCING NEW TABLE AS new_postings
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_check_postings();
+
+-- A transaction without postings cannot commit.
+CREATE FUNCTION ledger_assert_has_postings() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM posting WHERE txn_id = NEW.id) THEN
+    RAISE EXCEPTION 'UNBALANCED_TRANSFER' USING ERRCODE = 'PB004', DETAIL = format('transaction %s has no postings', NEW.id);
   END IF;
   RETURN NULL;
 END $$;
-
-CREATE CONSTRAINT TRIGGER ledger_txn_balanced AFTER INSERT ON "ledger_txn"
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_assert_balanced();
--- A posting added later to an already committed transaction is checked too.
-CREATE CONSTRAINT TRIGGER posting_balanced AFTER INSERT ON "posting"
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_assert_balanced();
+CREATE CONSTRAINT TRIGGER ledger_txn_has_postings AFTER INSERT ON "ledger_txn"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_assert_has_postings();
 
 -- ─── Commands ──────────────────────────────────────────────────────────────────────────────────────────
 -- Errors are raised with SQLSTATE class PB and the domain error code as the message:
 --   PB001 INSUFFICIENT_FUNDS, PB002 IDEMPOTENCY_KEY_REUSED, PB003 NOT_FOUND, PB004 UNBALANCED_TRANSFER,
 --   PB005 ALREADY_REVERSED, PB006 UNKNOWN_CURRENCY, PB007 INVALID_INPUT, PB009 APPEND_ONLY.
+-- Account ids are minted by the application (sortable, prefixed) and passed in for accounts that may need
+-- creating; unused ones are simply dropped.
 
 -- The account for (player or house, type, currency, scope), created on first use.
 CREATE FUNCTION ledger_account(p_player_id text, p_type account_type, p_currency text, p_scope text, p_new_id text)
@@ -146,11 +167,18 @@ RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   found_id text;
 BEGIN
-  SELECT id INTO found_id FROM account
-   WHERE player_id IS NOT DISTINCT FROM p_player_id AND type = p_type AND currency = p_currency AND scope = p_scope;
+  -- Two spellings so both use the unique index (IS NOT DISTINCT FROM would not).
+  IF p_player_id IS NULL THEN
+    SELECT id INTO found_id FROM account WHERE player_id IS NULL AND type = p_type AND currency = p_currency AND scope = p_scope;
+  ELSE
+    SELECT id INTO found_id FROM account WHERE player_id = p_player_id AND type = p_type AND currency = p_currency AND scope = p_scope;
+  END IF;
   IF found_id IS NOT NULL THEN RETURN found_id; END IF;
   IF NOT EXISTS (SELECT 1 FROM currency WHERE code = p_currency AND is_enabled) THEN
     RAISE EXCEPTION 'UNKNOWN_CURRENCY' USING ERRCODE = 'PB006', DETAIL = p_currency;
+  END IF;
+  IF p_player_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM player WHERE id = p_player_id) THEN
+    RAISE EXCEPTION 'NOT_FOUND' USING ERRCODE = 'PB003', DETAIL = format('no player %s', p_player_id);
   END IF;
   INSERT INTO account (id, owner, player_id, type, currency, scope, balance_minor)
   VALUES (p_new_id, CASE WHEN p_player_id IS NULL THEN 'HOUSE' ELSE 'PLAYER' END::account_owner, p_player_id, p_type,
@@ -161,15 +189,15 @@ BEGIN
   RETURN found_id;
 END $$;
 
--- The result every command returns, rebuilt from the stored rows so a replay answers exactly as the original.
+-- The stored result of a transaction, for replays: the same shape ledger_apply returns.
 CREATE FUNCTION ledger_result(p_txn_id text, p_is_replay boolean) RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT jsonb_build_object(
     'txnId', t.id, 'kind', t.kind, 'playerId', t.player_id, 'currency', t.currency, 'isReplay', p_is_replay,
     'createdAt', to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'reversesTxnId', t.reverses_txn_id, 'roundId', t.round_id, 'paymentId', t.payment_id,
-    'postings', (SELECT jsonb_agg(jsonb_build_object(
-        'accountId', a.id, 'owner', a.owner, 'type', a.type, 'scope', a.scope,
-        'amountMinor', p.amount_minor::text, 'balanceAfter', p.balance_after::text) ORDER BY p.id)
+    'legs', (SELECT jsonb_build_object('accountId', array_agg(a.id ORDER BY p.id), 'owner', array_agg(a.owner ORDER BY p.id),
+        'type', array_agg(a.type ORDER BY p.id), 'scope', array_agg(a.scope ORDER BY p.id),
+        'amountMinor', array_agg(p.amount_minor::text ORDER BY p.id), 'balanceAfter', array_agg(p.balance_after::text ORDER BY p.id))
       FROM posting p JOIN account a ON a.id = p.account_id WHERE p.txn_id = t.id))
   FROM ledger_txn t WHERE t.id = p_txn_id
 $$;
@@ -188,25 +216,41 @@ BEGIN
 END $$;
 
 /*
- * Applies one transaction: p_legs is [{accountId, amount}] (amount as text, signed). Player accounts must
- * already be locked by the caller. Updates player projections (the conditional update refuses to go below
- * zero), inserts the transaction, its postings with balance after, and its outbox event, all in the
- * caller's database transaction.
+ * Writes one transaction. Legs come as parallel arrays (account, owner, type, scope, signed amount); zero
+ * legs are skipped. Player accounts must already be locked by the caller (FOR UPDATE, in id order). Updates
+ * the player projections (the conditional update refuses to go below zero), inserts the transaction, its
+ * postings in one statement (checked by posting_checked) and its outbox event, and returns the result from
+ * what it wrote, as arrays the caller zips (cheaper than building an object per leg): no re-read.
  */
-CREATE FUNCTION ledger_apply(p_txn jsonb, p_legs jsonb, p_event jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_apply(p_txn jsonb, p_accounts text[], p_owners account_owner[], p_types account_type[],
+                             p_scopes text[], p_amounts bigint[], p_event jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
-  leg jsonb;
-  leg_amount bigint;
-  leg_account record;
-  new_balance bigint;
   this_txn text := p_txn->>'id';
   currency_code text := p_txn->>'currency';
   currency_exponent int;
-  stamp timestamptz := clock_timestamp();
-  total_abs bigint := 0;
+  -- Millisecond precision, like the column, so the returned createdAt is exactly what was stored.
+  stamp timestamptz := date_trunc('milliseconds', clock_timestamp());
+  created text := to_char(stamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  balances bigint[] := array_fill(NULL::bigint, ARRAY[cardinality(p_accounts)]);
+  moved bigint := 0;
+  new_balance bigint;
 BEGIN
   SELECT exponent INTO currency_exponent FROM currency WHERE code = currency_code AND is_enabled;
   IF NOT FOUND THEN RAISE EXCEPTION 'UNKNOWN_CURRENCY' USING ERRCODE = 'PB006', DETAIL = currency_code; END IF;
+
+  FOR i IN 1 .. cardinality(p_accounts) LOOP
+    CONTINUE WHEN p_amounts[i] = 0;
+    IF p_owners[i] = 'PLAYER' THEN
+      UPDATE account SET balance_minor = balance_minor + p_amounts[i], version = version + 1
+       WHERE id = p_accounts[i] AND balance_minor + p_amounts[i] >= 0
+       RETURNING balance_minor INTO new_balance;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'INSUFFICIENT_FUNDS' USING ERRCODE = 'PB001', DETAIL = format('account %s cannot cover %s', p_accounts[i], -p_amounts[i]);
+      END IF;
+      balances[i] := new_balance;
+    END IF;
+    moved := moved + abs(p_amounts[i]);
+  END LOOP;
 
   INSERT INTO ledger_txn (id, kind, player_id, currency, idempotency_scope, idempotency_key, request_hash,
                           reverses_txn_id, round_id, payment_id, grant_id, calc_ver, contract_ver, metadata, created_at)
@@ -215,52 +259,30 @@ BEGIN
           p_txn->>'paymentId', p_txn->>'grantId', p_txn->>'calcVer', p_txn->>'contractVer',
           coalesce(p_txn->'metadata', '{}'::jsonb), stamp);
 
-  FOR leg IN SELECT value FROM jsonb_array_elements(p_legs) LOOP
-    leg_amount := (leg->>'amount')::bigint;
-    CONTINUE WHEN leg_amount = 0;
-    SELECT id, owner, currency INTO leg_account FROM account WHERE id = leg->>'accountId';
-    IF NOT FOUND OR leg_account.currency <> currency_code THEN
-      RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = format('account %s is not a %s account', leg->>'accountId', currency_code);
-    END IF;
-    new_balance := NULL;
-    IF leg_account.owner = 'PLAYER' THEN
-      UPDATE account SET balance_minor = balance_minor + leg_amount, version = version + 1
-       WHERE id = leg_account.id AND balance_minor + leg_amount >= 0
-       RETURNING balance_minor INTO new_balance;
-      IF NOT FOUND THEN
-        RAISE EXCEPTION 'INSUFFICIENT_FUNDS' USING ERRCODE = 'PB001', DETAIL = format('account %s cannot cover %s', leg_account.id, -leg_amount);
-      END IF;
-    END IF;
-    INSERT INTO posting (txn_id, account_id, currency, amount_minor, balance_after, created_at)
-    VALUES (this_txn, leg_account.id, currency_code, leg_amount, new_balance, stamp);
-    total_abs := total_abs + abs(leg_amount);
-  END LOOP;
+  INSERT INTO posting (txn_id, account_id, currency, amount_minor, balance_after, created_at)
+  SELECT this_txn, a, currency_code, m, b, stamp FROM unnest(p_accounts, p_amounts, balances) AS u(a, m, b) WHERE m <> 0;
 
   IF p_event IS NOT NULL THEN
     INSERT INTO outbox_event (id, event, schema_ver, player_id, envelope, created_at)
     VALUES (p_event->>'eventId', 'ledger.posted', 1, p_txn->>'playerId',
       jsonb_build_object(
-        'eventId', p_event->>'eventId', 'event', 'ledger.posted', 'schemaVer', 1,
-        'ts', to_char(stamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'eventId', p_event->>'eventId', 'event', 'ledger.posted', 'schemaVer', 1, 'ts', created,
         'playerId', p_txn->>'playerId', 'sessionId', p_event->>'sessionId', 'traceId', p_event->>'traceId',
         'geo', p_event->'geo', 'device', p_event->'device',
         'payload', jsonb_build_object(
           'txnId', this_txn, 'kind', p_txn->>'kind', 'currency', currency_code,
           -- Money as an exact decimal string: half the absolute sum of the legs is the amount moved.
-          'amount', round((total_abs / 2)::numeric / (10::numeric ^ currency_exponent), currency_exponent)::text,
-          'roundId', p_txn->>'roundId', 'paymentId', p_txn->>'paymentId', 'reversesTxnId', p_txn->>'reversesTxnId',
-          'postings', (SELECT jsonb_agg(jsonb_build_object('accountId', p.account_id, 'type', a.type, 'scope', a.scope,
-                         'amount', round(p.amount_minor::numeric / (10::numeric ^ currency_exponent), currency_exponent)::text) ORDER BY p.id)
-                       FROM posting p JOIN account a ON a.id = p.account_id WHERE p.txn_id = this_txn))),
+          'amount', round((moved / 2) / (10::numeric ^ currency_exponent), currency_exponent)::text,
+          'roundId', p_txn->>'roundId', 'paymentId', p_txn->>'paymentId', 'reversesTxnId', p_txn->>'reversesTxnId')),
       stamp);
   END IF;
-  RETURN ledger_result(this_txn, false);
+  RETURN jsonb_build_object(
+    'txnId', this_txn, 'kind', p_txn->>'kind', 'playerId', p_txn->>'playerId', 'currency', currency_code,
+    'isReplay', false, 'createdAt', created, 'reversesTxnId', p_txn->>'reversesTxnId', 'roundId', p_txn->>'roundId',
+    'paymentId', p_txn->>'paymentId',
+    'legs', jsonb_build_object('accountId', p_accounts, 'owner', p_owners, 'type', p_types, 'scope', p_scopes,
+                               'amountMinor', p_amounts::text[], 'balanceAfter', balances::text[]));
 END $$;
-
--- Locks the given player accounts in id order (so two commands never deadlock) and returns nothing.
-CREATE FUNCTION ledger_lock_players(p_account_ids text[]) RETURNS void LANGUAGE sql AS $$
-  SELECT 1 FROM account WHERE id = ANY(p_account_ids) AND owner = 'PLAYER' ORDER BY id FOR UPDATE
-$$;
 
 /*
  * A generic transfer between accounts named by (player or null for house, type, scope): deposits,
@@ -268,71 +290,88 @@ $$;
  */
 CREATE FUNCTION ledger_transfer(p_txn jsonb, p_legs jsonb, p_event jsonb, p_new_account_ids text[]) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
-  resolved jsonb := '[]'::jsonb;
+  accounts text[] := '{}';
+  owners account_owner[] := '{}';
+  types account_type[] := '{}';
+  scopes text[] := '{}';
+  amounts bigint[] := '{}';
   leg jsonb;
   i int := 0;
   prior jsonb;
 BEGIN
   FOR leg IN SELECT value FROM jsonb_array_elements(p_legs) LOOP
     i := i + 1;
-    resolved := resolved || jsonb_build_object('accountId',
-      ledger_account(leg->>'playerId', (leg->>'type')::account_type, p_txn->>'currency', coalesce(leg->>'scope', ''), p_new_account_ids[i]),
-      'amount', leg->>'amount');
+    accounts := accounts || ledger_account(leg->>'playerId', (leg->>'type')::account_type, p_txn->>'currency',
+                                           coalesce(leg->>'scope', ''), p_new_account_ids[i]);
+    owners := owners || CASE WHEN leg->>'playerId' IS NULL THEN 'HOUSE' ELSE 'PLAYER' END::account_owner;
+    types := types || (leg->>'type')::account_type;
+    scopes := scopes || coalesce(leg->>'scope', '');
+    amounts := amounts || (leg->>'amount')::bigint;
   END LOOP;
-  PERFORM ledger_lock_players(ARRAY(SELECT value->>'accountId' FROM jsonb_array_elements(resolved)));
+  PERFORM 1 FROM account WHERE id = ANY(accounts) AND owner = 'PLAYER' ORDER BY id FOR UPDATE;
   -- Checked after the lock: a concurrent duplicate has committed by now and is seen here.
   prior := ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
   IF prior IS NOT NULL THEN RETURN prior; END IF;
-  RETURN ledger_apply(p_txn, resolved, p_event);
+  RETURN ledger_apply(p_txn, accounts, owners, types, scopes, amounts, p_event);
+END $$;
+
+-- Locks the player's CASH and BONUS accounts in the currency (creating them on first use) and returns them.
+CREATE FUNCTION wallet_lock(p_player_id text, p_currency text, p_new_account_ids text[],
+                            OUT cash_id text, OUT cash_balance bigint, OUT bonus_id text, OUT bonus_balance bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  r record;
+BEGIN
+  FOR attempt IN 1 .. 2 LOOP
+    FOR r IN SELECT id, type, balance_minor FROM account
+              WHERE player_id = p_player_id AND currency = p_currency AND scope = '' AND type IN ('CASH', 'BONUS')
+              ORDER BY id FOR UPDATE LOOP
+      IF r.type = 'CASH' THEN cash_id := r.id; cash_balance := r.balance_minor;
+      ELSE bonus_id := r.id; bonus_balance := r.balance_minor; END IF;
+    END LOOP;
+    EXIT WHEN cash_id IS NOT NULL AND bonus_id IS NOT NULL;
+    -- First play in this currency: create what is missing, then lock again.
+    PERFORM ledger_account(p_player_id, 'CASH', p_currency, '', p_new_account_ids[1]);
+    PERFORM ledger_account(p_player_id, 'BONUS', p_currency, '', p_new_account_ids[2]);
+  END LOOP;
 END $$;
 
 /*
  * The stake debit, the platform's hottest path. Takes p_amount from the player's CASH and BONUS accounts
  * in the funding order ('CASH_FIRST', 'BONUS_FIRST' or 'CASH_ONLY') to the house GAME_REVENUE account of
- * p_house_scope (the game provider). The split is recorded in the postings, so a win or a refund can go
- * back to the same sources in proportion.
+ * p_house_scope (the game provider), whose row is only read, never locked or updated. The split is recorded
+ * in the postings, so a win or a refund can go back to the same sources in proportion.
  */
 CREATE FUNCTION wallet_debit(p_txn jsonb, p_amount bigint, p_funding text, p_house_scope text, p_event jsonb, p_new_account_ids text[])
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
-  player text := p_txn->>'playerId';
-  cur text := p_txn->>'currency';
-  cash_id text;
-  bonus_id text;
+  w record;
   house_id text;
-  cash_balance bigint;
-  bonus_balance bigint;
   from_cash bigint;
   from_bonus bigint;
   prior jsonb;
 BEGIN
   IF p_amount <= 0 THEN RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = 'a stake must be positive'; END IF;
-  cash_id := ledger_account(player, 'CASH', cur, '', p_new_account_ids[1]);
-  bonus_id := ledger_account(player, 'BONUS', cur, '', p_new_account_ids[2]);
-  house_id := ledger_account(NULL, 'GAME_REVENUE', cur, p_house_scope, p_new_account_ids[3]);
-  PERFORM ledger_lock_players(ARRAY[cash_id, bonus_id]);
+  house_id := ledger_account(NULL, 'GAME_REVENUE', p_txn->>'currency', p_house_scope, p_new_account_ids[3]);
+  w := wallet_lock(p_txn->>'playerId', p_txn->>'currency', p_new_account_ids);
   prior := ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
   IF prior IS NOT NULL THEN RETURN prior; END IF;
 
-  SELECT balance_minor INTO cash_balance FROM account WHERE id = cash_id;
-  SELECT balance_minor INTO bonus_balance FROM account WHERE id = bonus_id;
   CASE p_funding
-    WHEN 'CASH_FIRST' THEN from_cash := least(cash_balance, p_amount); from_bonus := p_amount - from_cash;
-    WHEN 'BONUS_FIRST' THEN from_bonus := least(bonus_balance, p_amount); from_cash := p_amount - from_bonus;
+    WHEN 'CASH_FIRST' THEN from_cash := least(w.cash_balance, p_amount); from_bonus := p_amount - from_cash;
+    WHEN 'BONUS_FIRST' THEN from_bonus := least(w.bonus_balance, p_amount); from_cash := p_amount - from_bonus;
     WHEN 'CASH_ONLY' THEN from_cash := p_amount; from_bonus := 0;
     ELSE RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = format('unknown funding order %s', p_funding);
   END CASE;
-  IF from_cash > cash_balance OR from_bonus > bonus_balance THEN
+  IF from_cash > w.cash_balance OR from_bonus > w.bonus_balance THEN
     RAISE EXCEPTION 'INSUFFICIENT_FUNDS' USING ERRCODE = 'PB001',
-      DETAIL = format('stake %s exceeds cash %s + bonus %s', p_amount, cash_balance, bonus_balance);
+      DETAIL = format('stake %s exceeds cash %s + bonus %s', p_amount, w.cash_balance, w.bonus_balance);
   END IF;
   RETURN ledger_apply(
     p_txn || jsonb_build_object('metadata', coalesce(p_txn->'metadata', '{}'::jsonb) || jsonb_build_object('funding', p_funding)),
-    jsonb_build_array(
-      jsonb_build_object('accountId', cash_id, 'amount', (-from_cash)::text),
-      jsonb_build_object('accountId', bonus_id, 'amount', (-from_bonus)::text),
-      jsonb_build_object('accountId', house_id, 'amount', p_amount::text)),
-    p_event);
+    ARRAY[w.cash_id, w.bonus_id, house_id], ARRAY['PLAYER', 'PLAYER', 'HOUSE']::account_owner[],
+    ARRAY['CASH', 'BONUS', 'GAME_REVENUE']::account_type[], ARRAY['', '', p_house_scope],
+    ARRAY[-from_cash, -from_bonus, p_amount], p_event);
 END $$;
 
 /*
@@ -343,10 +382,7 @@ END $$;
 CREATE FUNCTION wallet_credit(p_txn jsonb, p_amount bigint, p_source_txn_id text, p_house_scope text, p_event jsonb, p_new_account_ids text[])
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
-  player text := p_txn->>'playerId';
-  cur text := p_txn->>'currency';
-  cash_id text;
-  bonus_id text;
+  w record;
   house_id text;
   staked_cash bigint := 0;
   staked_bonus bigint := 0;
@@ -354,30 +390,25 @@ DECLARE
   prior jsonb;
 BEGIN
   IF p_amount <= 0 THEN RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = 'a credit must be positive'; END IF;
-  cash_id := ledger_account(player, 'CASH', cur, '', p_new_account_ids[1]);
-  bonus_id := ledger_account(player, 'BONUS', cur, '', p_new_account_ids[2]);
-  house_id := ledger_account(NULL, 'GAME_REVENUE', cur, p_house_scope, p_new_account_ids[3]);
-  PERFORM ledger_lock_players(ARRAY[cash_id, bonus_id]);
+  house_id := ledger_account(NULL, 'GAME_REVENUE', p_txn->>'currency', p_house_scope, p_new_account_ids[3]);
+  w := wallet_lock(p_txn->>'playerId', p_txn->>'currency', p_new_account_ids);
   prior := ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
   IF prior IS NOT NULL THEN RETURN prior; END IF;
 
   IF p_source_txn_id IS NOT NULL THEN
-    SELECT coalesce(-sum(p.amount_minor) FILTER (WHERE p.account_id = cash_id), 0),
-           coalesce(-sum(p.amount_minor) FILTER (WHERE p.account_id = bonus_id), 0)
+    SELECT coalesce(-sum(p.amount_minor) FILTER (WHERE p.account_id = w.cash_id), 0),
+           coalesce(-sum(p.amount_minor) FILTER (WHERE p.account_id = w.bonus_id), 0)
       INTO staked_cash, staked_bonus
-      FROM posting p JOIN ledger_txn t ON t.id = p.txn_id
-     WHERE p.txn_id = p_source_txn_id AND t.player_id = player;
+      FROM posting p WHERE p.txn_id = p_source_txn_id;
     IF staked_cash + staked_bonus <= 0 THEN
       RAISE EXCEPTION 'NOT_FOUND' USING ERRCODE = 'PB003', DETAIL = format('no stake %s for this player', p_source_txn_id);
     END IF;
     to_bonus := (p_amount * staked_bonus) / (staked_cash + staked_bonus);
   END IF;
   RETURN ledger_apply(p_txn,
-    jsonb_build_array(
-      jsonb_build_object('accountId', house_id, 'amount', (-p_amount)::text),
-      jsonb_build_object('accountId', cash_id, 'amount', (p_amount - to_bonus)::text),
-      jsonb_build_object('accountId', bonus_id, 'amount', to_bonus::text)),
-    p_event);
+    ARRAY[house_id, w.cash_id, w.bonus_id], ARRAY['HOUSE', 'PLAYER', 'PLAYER']::account_owner[],
+    ARRAY['GAME_REVENUE', 'CASH', 'BONUS']::account_type[], ARRAY[p_house_scope, '', ''],
+    ARRAY[-p_amount, p_amount - to_bonus, to_bonus], p_event);
 END $$;
 
 /*
@@ -388,21 +419,25 @@ CREATE FUNCTION ledger_reverse(p_txn jsonb, p_original_txn_id text, p_event json
 DECLARE
   original record;
   prior jsonb;
-  legs jsonb;
+  legs record;
 BEGIN
-  SELECT id, player_id, currency, reverses_txn_id INTO original FROM ledger_txn WHERE id = p_original_txn_id;
+  SELECT id, player_id, currency INTO original FROM ledger_txn WHERE id = p_original_txn_id;
   IF NOT FOUND OR (p_txn->>'playerId') IS DISTINCT FROM original.player_id THEN
     RAISE EXCEPTION 'NOT_FOUND' USING ERRCODE = 'PB003', DETAIL = format('no transaction %s for this player', p_original_txn_id);
   END IF;
-  PERFORM ledger_lock_players(ARRAY(SELECT account_id FROM posting WHERE txn_id = original.id));
+  PERFORM 1 FROM account WHERE id IN (SELECT account_id FROM posting WHERE txn_id = original.id) AND owner = 'PLAYER'
+    ORDER BY id FOR UPDATE;
   prior := ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
   IF prior IS NOT NULL THEN RETURN prior; END IF;
   IF EXISTS (SELECT 1 FROM ledger_txn WHERE reverses_txn_id = original.id) THEN
     RAISE EXCEPTION 'ALREADY_REVERSED' USING ERRCODE = 'PB005', DETAIL = format('transaction %s was already reversed', original.id);
   END IF;
-  SELECT jsonb_agg(jsonb_build_object('accountId', account_id, 'amount', (-amount_minor)::text) ORDER BY id)
-    INTO legs FROM posting WHERE txn_id = original.id;
-  RETURN ledger_apply(p_txn || jsonb_build_object('currency', original.currency, 'reversesTxnId', original.id), legs, p_event);
+  SELECT array_agg(a.id ORDER BY p.id) AS accounts, array_agg(a.owner ORDER BY p.id) AS owners,
+         array_agg(a.type ORDER BY p.id) AS types, array_agg(a.scope ORDER BY p.id) AS scopes,
+         array_agg(-p.amount_minor ORDER BY p.id) AS amounts
+    INTO legs FROM posting p JOIN account a ON a.id = p.account_id WHERE p.txn_id = original.id;
+  RETURN ledger_apply(p_txn || jsonb_build_object('currency', original.currency, 'reversesTxnId', original.id),
+    legs.accounts, legs.owners, legs.types, legs.scopes, legs.amounts, p_event);
 END $$;
 
 -- ─── Invariant 7: tamper evidence ──────────────────────────────────────────────────────────────────────

@@ -57,6 +57,8 @@ const throwawayDir = async () => {
 export const provisionDatabase = async (
   mode: "persistent" | "fresh",
   configuredUrl = process.env.DATABASE_URL,
+  /** Keep fsync on for a fresh embedded server (benchmarks); tests turn it off for speed. */
+  options: { isDurable?: boolean } = {},
 ): Promise<ProvisionedDatabase> => {
   if (configuredUrl) {
     await assertReachable(configuredUrl);
@@ -77,7 +79,7 @@ export const provisionDatabase = async (
   const server = await startEmbeddedServer({
     dataDir,
     persistent: mode === "persistent",
-    isThrowaway: mode === "fresh",
+    isThrowaway: mode === "fresh" && !options.isDurable,
   });
   await ensureDatabase(server.urlFor("postgres"), "pitboss");
   return {

@@ -295,27 +295,30 @@ describe("the database enforces the invariants, not only the code", () => {
     await expect(deps.db.pool.query("TRUNCATE posting CASCADE")).rejects.toThrow(/APPEND_ONLY/);
   });
 
-  it("refuses a negative player balance and an unbalanced transaction written by hand", async () => {
+  it("refuses a negative balance, an unbalanced or empty transaction and a posting in another currency, written by hand", async () => {
     const player = await createFundedPlayer(deps, 100n);
     await expect(
       deps.db.pool.query("UPDATE account SET balance_minor = -1 WHERE player_id = $1", [player.id]),
     ).rejects.toThrow(/account_player_balance_not_negative/);
     const accountId = await findPlayerAccountId(deps, player.id, "EUR", "CASH");
+    const insertTxn = (id: string) =>
+      `INSERT INTO ledger_txn (id, kind, player_id, currency, idempotency_scope, idempotency_key, request_hash) VALUES ('${id}', 'ADJUSTMENT', '${player.id}', 'EUR', 'hand', '${key()}', 'x')`;
     const client = await deps.db.pool.connect();
     try {
-      await client.query("BEGIN");
-      await client.query(
-        "INSERT INTO ledger_txn (id, kind, player_id, currency, idempotency_scope, idempotency_key, request_hash) VALUES ('txn_by_hand', 'ADJUSTMENT', $1, 'EUR', 'hand', $2, 'x')",
-        [player.id, key()],
-      );
-      await client.query(
-        "INSERT INTO posting (txn_id, account_id, currency, amount_minor) VALUES ('txn_by_hand', $1, 'EUR', 5)",
-        [accountId],
-      );
+      await client.query(`BEGIN; ${insertTxn("txn_by_hand")}`);
+      const insertPostings = (values: string) =>
+        client.query(`INSERT INTO posting (txn_id, account_id, currency, amount_minor) VALUES ${values}`);
+      await expect(insertPostings(`('txn_by_hand', '${accountId}', 'EUR', 5)`)).rejects.toThrow(/UNBALANCED_TRANSFER/);
+      await client.query(`ROLLBACK; BEGIN; ${insertTxn("txn_by_hand")}`);
+      await expect(
+        insertPostings(`('txn_by_hand', '${accountId}', 'USD', 5), ('txn_by_hand', '${accountId}', 'USD', -5)`),
+      ).rejects.toThrow(/INVALID_INPUT/);
+      await client.query(`ROLLBACK; BEGIN; ${insertTxn("txn_empty")}`);
       await expect(client.query("COMMIT")).rejects.toThrow(/UNBALANCED_TRANSFER/);
     } finally {
       await client.query("ROLLBACK").catch(() => {});
       client.release();
     }
+    expect(await balanceOf(player.id)).toBe(100n);
   });
 });

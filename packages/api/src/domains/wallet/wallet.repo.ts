@@ -23,22 +23,33 @@ export type LedgerResult = {
   postings: LedgerPosting[];
 };
 
+/** The functions return legs as parallel arrays (cheaper to build in PL/pgSQL than an object per leg). */
 type RawResult = Omit<LedgerResult, "createdAt" | "postings"> & {
   createdAt: string;
-  postings: (Omit<LedgerPosting, "amountMinor" | "balanceAfter"> & {
-    amountMinor: string;
-    balanceAfter: string | null;
-  })[];
+  legs: {
+    accountId: string[];
+    owner: LedgerPosting["owner"][];
+    type: string[];
+    scope: string[];
+    amountMinor: string[];
+    balanceAfter: (string | null)[];
+  };
 };
 
-const parseResult = (raw: RawResult): LedgerResult => ({
+const parseResult = ({ legs, ...raw }: RawResult): LedgerResult => ({
   ...raw,
   createdAt: new Date(raw.createdAt),
-  postings: raw.postings.map((p) => ({
-    ...p,
-    amountMinor: BigInt(p.amountMinor),
-    balanceAfter: p.balanceAfter === null ? null : BigInt(p.balanceAfter),
-  })),
+  postings: legs.accountId
+    .map((accountId, i) => ({
+      accountId,
+      owner: legs.owner[i] as LedgerPosting["owner"],
+      type: legs.type[i] as string,
+      scope: legs.scope[i] as string,
+      amountMinor: BigInt(legs.amountMinor[i] as string),
+      balanceAfter: legs.balanceAfter[i] == null ? null : BigInt(legs.balanceAfter[i] as string),
+    }))
+    // Zero legs (e.g. no bonus in a stake) are not written, so a replay, read back from the rows, has none.
+    .filter((posting) => posting.amountMinor !== 0n),
 });
 
 /** SQLSTATE class PB carries the domain code as the message (see the ledger migration). */
@@ -92,7 +103,8 @@ export const callLedger = async (db: Db, fn: string, args: unknown[]): Promise<L
   const text = `SELECT ${fn}(${placeholders}) AS result`;
   for (let attempt = 0; ; attempt++) {
     try {
-      const { rows } = await db.pool.query<{ result: RawResult }>(text, args);
+      // A named statement is parsed and planned once per connection, not on every bet.
+      const { rows } = await db.pool.query<{ result: RawResult }>({ name: fn, text, values: args });
       const raw = rows[0]?.result;
       if (!raw) throw new DomainError("INTERNAL", { message: `${fn} returned nothing` });
       return parseResult(raw);
