@@ -1,4 +1,4 @@
-import { domainErrorCodes } from "@pitboss/db";
+import { createLogger, domainErrorCodes } from "@pitboss/db";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -11,7 +11,12 @@ const router = createTRPCRouter({
     throw new DomainError(input.code as keyof typeof domainErrorCodes, { message: "domain says no" });
   }),
 });
-const caller = createCallerFactory(router)({ app: "test", requestId: "req_test", player: null } as never);
+const caller = createCallerFactory(router)({
+  app: "test",
+  requestId: "req_test",
+  player: null,
+  logger: createLogger({ level: "silent" }),
+} as never);
 
 describe("error mapping", () => {
   it("gives every domain error code a transport code and an HTTP status", () => {
@@ -30,7 +35,7 @@ describe("error mapping", () => {
     const quietCaller = createCallerFactory(router)({
       app: "test",
       requestId: "req_test",
-      logger: { error: (...args: unknown[]) => logged.push(args) },
+      logger: { info: () => {}, error: (...args: unknown[]) => logged.push(args) },
     } as never);
     const error = (await quietCaller.fail({ code: "BOOM" }).catch((e: unknown) => e)) as TRPCError;
     expect(error.code).toBe("INTERNAL_SERVER_ERROR");

@@ -41,9 +41,27 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
-/** Maps every DomainError onto its transport code once; unknown errors are logged with the request id. */
-const errorMapping = t.middleware(async ({ ctx, next, path }) => {
+/**
+ * Logs every call (path, duration, outcome; the request id comes from the request context) and maps every
+ * DomainError onto its transport code once; unknown errors are logged with their cause, never sent.
+ */
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
   const result = await next();
+  ctx.logger.info(
+    {
+      path,
+      type,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ok: result.ok,
+      code: result.ok
+        ? undefined
+        : result.error.cause instanceof DomainError
+          ? result.error.cause.code
+          : result.error.code,
+    },
+    "trpc",
+  );
   if (!result.ok) {
     const cause = result.error.cause;
     if (result.error.code === "INTERNAL_SERVER_ERROR" || cause instanceof DomainError) {

@@ -1,0 +1,14 @@
+/**
+ * Runs once when the server boots: a missing or malformed variable stops it here with one line naming the
+ * variable and the fix, instead of failing on the first request.
+ */
+export const register = async () => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getServerEnv } = await import("@pitboss/api");
+  try {
+    getServerEnv();
+  } catch (error) {
+    console.error(`pitboss: ${(error as Error).message}`);
+    process.exit(1);
+  }
+};
