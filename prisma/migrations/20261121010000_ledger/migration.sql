@@ -5,7 +5,7 @@
 --     posting, deferred trigger on ledger_txn);
 --   * a player account balance is never negative (check constraint);
 --   * an idempotency key is unique in its scope (unique index);
---   * a posting's account exists in the posting's currency (statement trigger; accounts are never deleted).
+--   * accounts are never deleted (a posting's account and currency are verified by reconcileLedger).
 -- Money commands are functions: one round trip per command, the player's row lock held only inside.
 
 CREATE TYPE "account_owner" AS ENUM ('PLAYER', 'HOUSE');
@@ -78,8 +78,9 @@ CREATE INDEX "posting_account_id_id_idx" ON "posting"("account_id", "id");
 CREATE INDEX "posting_txn_id_idx" ON "posting"("txn_id");
 ALTER TABLE "posting" ADD CONSTRAINT "posting_txn_id_fkey" FOREIGN KEY ("txn_id") REFERENCES "ledger_txn"("id") ON DELETE RESTRICT ON UPDATE RESTRICT;
 -- No foreign key from posting to account, on purpose: its KEY SHARE lock on the referenced row would make the
--- house account (referenced by every bet) a hot row after all. posting_checked verifies the account exists in
--- the posting's currency instead, and accounts can never be deleted.
+-- house account (referenced by every bet) a hot row after all. The functions only post to accounts they have
+-- just read, accounts can never be deleted, and reconcileLedger reports any posting whose account is missing
+-- or in another currency.
 
 CREATE TABLE "posting_seal" (
     "posting_id" BIGINT NOT NULL,
@@ -117,21 +118,17 @@ CREATE TRIGGER account_no_delete BEFORE DELETE ON "account" FOR EACH ROW EXECUTE
 CREATE TRIGGER account_no_truncate BEFORE TRUNCATE ON "account" FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
 
 -- ─── Invariant 1: double entry ─────────────────────────────────────────────────────────────────────────
--- Postings of a transaction are written in one INSERT statement, checked once per statement: each account
--- exists in the posting's currency, and every transaction touched now has at least two postings that sum to
--- zero per currency (so a posting slipped into a committed transaction later cannot unbalance it either).
+-- Postings of a transaction are written in one INSERT statement, checked once per statement: every
+-- transaction touched now has at least two postings that sum to zero per currency (so a posting slipped into
+-- a committed transaction later cannot unbalance it either). That each posting's account exists in its
+-- currency is left to reconcileLedger (orphanPostings): checking it here costs a lookup per posting on the
+-- hottest path, and a foreign key would lock the house account row on every bet.
 CREATE FUNCTION ledger_check_postings() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   r record;
 BEGIN
-  -- Row by row on purpose: a statement writes two or three postings, and the planner knows nothing of a
-  -- transition table's size, so set-based joins here would scan whole tables.
-  FOR r IN SELECT account_id, currency FROM new_postings LOOP
-    PERFORM 1 FROM account WHERE id = r.account_id AND currency = r.currency;
-    IF NOT FOUND THEN
-      RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = format('no account %s in %s', r.account_id, r.currency);
-    END IF;
-  END LOOP;
+  -- Per transaction on purpose: a statement writes one transaction, and the planner knows nothing of a
+  -- transition table's size, so a set-based join here could scan the whole posting table.
   FOR r IN SELECT DISTINCT txn_id FROM new_postings LOOP
     PERFORM 1 FROM posting WHERE txn_id = r.txn_id GROUP BY currency HAVING sum(amount_minor) <> 0 OR count(*) < 2;
     IF FOUND THEN

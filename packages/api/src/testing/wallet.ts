@@ -28,6 +28,7 @@ export const expectLedgerInvariants = async (deps: ServiceDeps) => {
   expect(reconciliation.unbalancedTransactions).toEqual([]);
   expect(reconciliation.mismatchedAccounts).toEqual([]);
   expect(reconciliation.negativeAccounts).toEqual([]);
+  expect(reconciliation.orphanPostings).toEqual([]);
 };
 
 export const errorCodeOf = async (promise: Promise<unknown>): Promise<string> => {

@@ -52,7 +52,11 @@ export const startEmbeddedServer = async (options: {
       "unix_socket_directories=",
       "-c",
       "max_connections=200",
-      ...(options.isThrowaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      // Throwaway test clusters trade durability for speed; kept clusters (npm start, benchmarks) get a cache
+      // big enough for a ledger of millions of rows (PostgreSQL's default is 128 MB).
+      ...(options.isThrowaway
+        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+        : ["-c", "shared_buffers=512MB"]),
     ],
     onLog: (message) => {
       logs.push(message);
