@@ -154,7 +154,7 @@ CREATE CONSTRAINT TRIGGER ledger_txn_has_postings AFTER INSERT ON "ledger_txn"
 -- ─── Commands ──────────────────────────────────────────────────────────────────────────────────────────
 -- Errors are raised with SQLSTATE class PB and the domain error code as the message:
 --   PB001 INSUFFICIENT_FUNDS, PB002 IDEMPOTENCY_KEY_REUSED, PB003 NOT_FOUND, PB004 UNBALANCED_TRANSFER,
---   PB005 ALREADY_REVERSED, PB006 UNKNOWN_CURRENCY, PB007 INVALID_INPUT, PB009 APPEND_ONLY.
+--   PB005 ALREADY_REVERSED, PB006 UNKNOWN_CURRENCY, PB007 INVALID_INPUT, PB008 CONFLICT, PB009 APPEND_ONLY.
 -- Account ids are minted by the application (sortable, prefixed) and passed in for accounts that may need
 -- creating; unused ones are simply dropped.
 
@@ -186,26 +186,32 @@ BEGIN
   RETURN found_id;
 END $$;
 
--- The stored result of a transaction, for replays: the same shape ledger_apply returns.
+-- The stored result of a transaction, for replays: the same shape ledger_book returns.
 CREATE FUNCTION ledger_result(p_txn_id text, p_is_replay boolean) RETURNS jsonb LANGUAGE sql STABLE AS $$
   SELECT jsonb_build_object(
     'txnId', t.id, 'kind', t.kind, 'playerId', t.player_id, 'currency', t.currency, 'isReplay', p_is_replay,
-    'createdAt', to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'createdAt', to_char(l.booked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'reversesTxnId', t.reverses_txn_id, 'roundId', t.round_id, 'paymentId', t.payment_id,
-    'legs', (SELECT jsonb_build_object('accountId', array_agg(a.id ORDER BY p.id), 'owner', array_agg(a.owner ORDER BY p.id),
-        'type', array_agg(a.type ORDER BY p.id), 'scope', array_agg(a.scope ORDER BY p.id),
-        'amountMinor', array_agg(p.amount_minor::text ORDER BY p.id), 'balanceAfter', array_agg(p.balance_after::text ORDER BY p.id))
-      FROM posting p JOIN account a ON a.id = p.account_id WHERE p.txn_id = t.id))
-  FROM ledger_txn t WHERE t.id = p_txn_id
+    'legs', jsonb_build_object('accountId', l.accounts, 'owner', l.owners, 'type', l.types, 'scope', l.scopes,
+                               'amountMinor', l.amounts, 'balanceAfter', l.balances))
+  FROM ledger_txn t,
+  LATERAL (SELECT min(p.created_at) AS booked_at, array_agg(a.id ORDER BY p.id) AS accounts,
+                  array_agg(a.owner ORDER BY p.id) AS owners, array_agg(a.type ORDER BY p.id) AS types,
+                  array_agg(a.scope ORDER BY p.id) AS scopes, array_agg(p.amount_minor::text ORDER BY p.id) AS amounts,
+                  array_agg(p.balance_after::text ORDER BY p.id) AS balances
+           FROM posting p JOIN account a ON a.id = p.account_id WHERE p.txn_id = t.id) l
+  WHERE t.id = p_txn_id
 $$;
 
--- If the key was used before: the original result (same request) or IDEMPOTENCY_KEY_REUSED. Else null.
+-- The earlier transaction with this key: its result when the request is the same, else IDEMPOTENCY_KEY_REUSED.
 CREATE FUNCTION ledger_replay(p_scope text, p_key text, p_request_hash text) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   prior record;
 BEGIN
   SELECT id, request_hash INTO prior FROM ledger_txn WHERE idempotency_scope = p_scope AND idempotency_key = p_key;
-  IF NOT FOUND THEN RETURN NULL; END IF;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'CONFLICT' USING ERRCODE = 'PB008', DETAIL = format('key %s in scope %s is taken but not visible', p_key, p_scope);
+  END IF;
   IF prior.request_hash <> p_request_hash THEN
     RAISE EXCEPTION 'IDEMPOTENCY_KEY_REUSED' USING ERRCODE = 'PB002', DETAIL = format('key %s in scope %s was used for another request', p_key, p_scope);
   END IF;
@@ -213,70 +219,80 @@ BEGIN
 END $$;
 
 /*
- * Writes one transaction. Legs come as parallel arrays (account, owner, type, scope, signed amount); zero
- * legs are skipped. Player accounts must already be locked by the caller (FOR UPDATE, in id order). Updates
- * the player projections (the conditional update refuses to go below zero), inserts the transaction, its
- * postings in one statement (checked by posting_checked) and its outbox event, and returns the result from
- * what it wrote, as arrays the caller zips (cheaper than building an object per leg): no re-read.
+ * Phase 1 of every command, before any row lock: claims the idempotency key by inserting the transaction
+ * row (a concurrent duplicate waits on the unique index until this one commits or rolls back, then replays)
+ * and writes the outbox event, whose amount (p_moved) is known up front. Returns null once claimed, or the
+ * earlier transaction's result. Doing this outside the lock keeps the time a player's row is held short.
  */
-CREATE FUNCTION ledger_apply(p_txn jsonb, p_accounts text[], p_owners account_owner[], p_types account_type[],
-                             p_scopes text[], p_amounts bigint[], p_event jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_claim(p_txn jsonb, p_moved bigint, p_event jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
-  this_txn text := p_txn->>'id';
-  currency_code text := p_txn->>'currency';
+  claimed text;
   currency_exponent int;
-  -- Millisecond precision, like the column, so the returned createdAt is exactly what was stored.
   stamp timestamptz := date_trunc('milliseconds', clock_timestamp());
-  created text := to_char(stamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-  balances bigint[] := array_fill(NULL::bigint, ARRAY[cardinality(p_accounts)]);
-  moved bigint := 0;
-  new_balance bigint;
 BEGIN
-  SELECT exponent INTO currency_exponent FROM currency WHERE code = currency_code AND is_enabled;
-  IF NOT FOUND THEN RAISE EXCEPTION 'UNKNOWN_CURRENCY' USING ERRCODE = 'PB006', DETAIL = currency_code; END IF;
-
-  FOR i IN 1 .. cardinality(p_accounts) LOOP
-    CONTINUE WHEN p_amounts[i] = 0;
-    IF p_owners[i] = 'PLAYER' THEN
-      UPDATE account SET balance_minor = balance_minor + p_amounts[i], version = version + 1
-       WHERE id = p_accounts[i] AND balance_minor + p_amounts[i] >= 0
-       RETURNING balance_minor INTO new_balance;
-      IF NOT FOUND THEN
-        RAISE EXCEPTION 'INSUFFICIENT_FUNDS' USING ERRCODE = 'PB001', DETAIL = format('account %s cannot cover %s', p_accounts[i], -p_amounts[i]);
-      END IF;
-      balances[i] := new_balance;
-    END IF;
-    moved := moved + abs(p_amounts[i]);
-  END LOOP;
-
+  SELECT exponent INTO currency_exponent FROM currency WHERE code = p_txn->>'currency' AND is_enabled;
+  IF NOT FOUND THEN RAISE EXCEPTION 'UNKNOWN_CURRENCY' USING ERRCODE = 'PB006', DETAIL = p_txn->>'currency'; END IF;
   INSERT INTO ledger_txn (id, kind, player_id, currency, idempotency_scope, idempotency_key, request_hash,
                           reverses_txn_id, round_id, payment_id, grant_id, calc_ver, contract_ver, metadata, created_at)
-  VALUES (this_txn, (p_txn->>'kind')::ledger_kind, p_txn->>'playerId', currency_code, p_txn->>'idempotencyScope',
+  VALUES (p_txn->>'id', (p_txn->>'kind')::ledger_kind, p_txn->>'playerId', p_txn->>'currency', p_txn->>'idempotencyScope',
           p_txn->>'idempotencyKey', p_txn->>'requestHash', p_txn->>'reversesTxnId', p_txn->>'roundId',
           p_txn->>'paymentId', p_txn->>'grantId', p_txn->>'calcVer', p_txn->>'contractVer',
-          coalesce(p_txn->'metadata', '{}'::jsonb), stamp);
-
-  INSERT INTO posting (txn_id, account_id, currency, amount_minor, balance_after, created_at)
-  SELECT this_txn, a, currency_code, m, b, stamp FROM unnest(p_accounts, p_amounts, balances) AS u(a, m, b) WHERE m <> 0;
-
+          coalesce(p_txn->'metadata', '{}'::jsonb), stamp)
+  ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING
+  RETURNING id INTO claimed;
+  IF claimed IS NULL THEN
+    RETURN ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
+  END IF;
   IF p_event IS NOT NULL THEN
     INSERT INTO outbox_event (id, event, schema_ver, player_id, envelope, created_at)
     VALUES (p_event->>'eventId', 'ledger.posted', 1, p_txn->>'playerId',
       jsonb_build_object(
-        'eventId', p_event->>'eventId', 'event', 'ledger.posted', 'schemaVer', 1, 'ts', created,
+        'eventId', p_event->>'eventId', 'event', 'ledger.posted', 'schemaVer', 1,
+        'ts', to_char(stamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
         'playerId', p_txn->>'playerId', 'sessionId', p_event->>'sessionId', 'traceId', p_event->>'traceId',
         'geo', p_event->'geo', 'device', p_event->'device',
         'payload', jsonb_build_object(
-          'txnId', this_txn, 'kind', p_txn->>'kind', 'currency', currency_code,
-          -- Money as an exact decimal string: half the absolute sum of the legs is the amount moved.
-          'amount', round((moved / 2) / (10::numeric ^ currency_exponent), currency_exponent)::text,
+          'txnId', p_txn->>'id', 'kind', p_txn->>'kind', 'currency', p_txn->>'currency',
+          -- Money as an exact decimal string, from the currency's exponent.
+          'amount', round(p_moved / (10::numeric ^ currency_exponent), currency_exponent)::text,
           'roundId', p_txn->>'roundId', 'paymentId', p_txn->>'paymentId', 'reversesTxnId', p_txn->>'reversesTxnId')),
       stamp);
   END IF;
+  RETURN NULL;
+END $$;
+
+/*
+ * Phase 2, under the player's row lock (taken by the caller: FOR UPDATE, in id order): applies the legs,
+ * given as parallel arrays (account, owner, type, scope, signed amount; zero legs are skipped). Updates the
+ * player projections (the conditional update refuses to go below zero) and inserts the postings in one
+ * statement (checked by posting_checked). Postings are stamped after the lock, so a player account's
+ * postings are in the same order by id and by time. Returns the result from what it wrote, as arrays the
+ * caller zips: no re-read.
+ */
+CREATE FUNCTION ledger_book(p_txn jsonb, p_accounts text[], p_owners account_owner[], p_types account_type[],
+                            p_scopes text[], p_amounts bigint[]) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  -- Millisecond precision, like the column, so the returned createdAt is exactly what was stored.
+  stamp timestamptz := date_trunc('milliseconds', clock_timestamp());
+  balances bigint[] := array_fill(NULL::bigint, ARRAY[cardinality(p_accounts)]);
+  new_balance bigint;
+BEGIN
+  FOR i IN 1 .. cardinality(p_accounts) LOOP
+    CONTINUE WHEN p_amounts[i] = 0 OR p_owners[i] <> 'PLAYER';
+    UPDATE account SET balance_minor = balance_minor + p_amounts[i], version = version + 1
+     WHERE id = p_accounts[i] AND balance_minor + p_amounts[i] >= 0
+     RETURNING balance_minor INTO new_balance;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'INSUFFICIENT_FUNDS' USING ERRCODE = 'PB001', DETAIL = format('account %s cannot cover %s', p_accounts[i], -p_amounts[i]);
+    END IF;
+    balances[i] := new_balance;
+  END LOOP;
+  INSERT INTO posting (txn_id, account_id, currency, amount_minor, balance_after, created_at)
+  SELECT p_txn->>'id', a, p_txn->>'currency', m, b, stamp FROM unnest(p_accounts, p_amounts, balances) AS u(a, m, b) WHERE m <> 0;
   RETURN jsonb_build_object(
-    'txnId', this_txn, 'kind', p_txn->>'kind', 'playerId', p_txn->>'playerId', 'currency', currency_code,
-    'isReplay', false, 'createdAt', created, 'reversesTxnId', p_txn->>'reversesTxnId', 'roundId', p_txn->>'roundId',
-    'paymentId', p_txn->>'paymentId',
+    'txnId', p_txn->>'id', 'kind', p_txn->>'kind', 'playerId', p_txn->>'playerId', 'currency', p_txn->>'currency',
+    'isReplay', false, 'createdAt', to_char(stamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'reversesTxnId', p_txn->>'reversesTxnId', 'roundId', p_txn->>'roundId', 'paymentId', p_txn->>'paymentId',
     'legs', jsonb_build_object('accountId', p_accounts, 'owner', p_owners, 'type', p_types, 'scope', p_scopes,
                                'amountMinor', p_amounts::text[], 'balanceAfter', balances::text[]));
 END $$;
@@ -305,11 +321,10 @@ BEGIN
     scopes := scopes || coalesce(leg->>'scope', '');
     amounts := amounts || (leg->>'amount')::bigint;
   END LOOP;
-  PERFORM 1 FROM account WHERE id = ANY(accounts) AND owner = 'PLAYER' ORDER BY id FOR UPDATE;
-  -- Checked after the lock: a concurrent duplicate has committed by now and is seen here.
-  prior := ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
+  prior := ledger_claim(p_txn, (SELECT coalesce(sum(m), 0) FROM unnest(amounts) m WHERE m > 0)::bigint, p_event);
   IF prior IS NOT NULL THEN RETURN prior; END IF;
-  RETURN ledger_apply(p_txn, accounts, owners, types, scopes, amounts, p_event);
+  PERFORM 1 FROM account WHERE id = ANY(accounts) AND owner = 'PLAYER' ORDER BY id FOR UPDATE;
+  RETURN ledger_book(p_txn, accounts, owners, types, scopes, amounts);
 END $$;
 
 -- Locks the player's CASH and BONUS accounts in the currency (creating them on first use) and returns them.
@@ -349,26 +364,29 @@ DECLARE
   prior jsonb;
 BEGIN
   IF p_amount <= 0 THEN RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = 'a stake must be positive'; END IF;
+  IF p_funding NOT IN ('CASH_FIRST', 'BONUS_FIRST', 'CASH_ONLY') THEN
+    RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = format('unknown funding order %s', p_funding);
+  END IF;
   house_id := ledger_account(NULL, 'GAME_REVENUE', p_txn->>'currency', p_house_scope, p_new_account_ids[3]);
-  w := wallet_lock(p_txn->>'playerId', p_txn->>'currency', p_new_account_ids);
-  prior := ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
+  prior := ledger_claim(
+    p_txn || jsonb_build_object('metadata', coalesce(p_txn->'metadata', '{}'::jsonb) || jsonb_build_object('funding', p_funding)),
+    p_amount, p_event);
   IF prior IS NOT NULL THEN RETURN prior; END IF;
 
+  w := wallet_lock(p_txn->>'playerId', p_txn->>'currency', p_new_account_ids);
   CASE p_funding
     WHEN 'CASH_FIRST' THEN from_cash := least(w.cash_balance, p_amount); from_bonus := p_amount - from_cash;
     WHEN 'BONUS_FIRST' THEN from_bonus := least(w.bonus_balance, p_amount); from_cash := p_amount - from_bonus;
-    WHEN 'CASH_ONLY' THEN from_cash := p_amount; from_bonus := 0;
-    ELSE RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = format('unknown funding order %s', p_funding);
+    ELSE from_cash := p_amount; from_bonus := 0;
   END CASE;
   IF from_cash > w.cash_balance OR from_bonus > w.bonus_balance THEN
     RAISE EXCEPTION 'INSUFFICIENT_FUNDS' USING ERRCODE = 'PB001',
       DETAIL = format('stake %s exceeds cash %s + bonus %s', p_amount, w.cash_balance, w.bonus_balance);
   END IF;
-  RETURN ledger_apply(
-    p_txn || jsonb_build_object('metadata', coalesce(p_txn->'metadata', '{}'::jsonb) || jsonb_build_object('funding', p_funding)),
+  RETURN ledger_book(p_txn,
     ARRAY[w.cash_id, w.bonus_id, house_id], ARRAY['PLAYER', 'PLAYER', 'HOUSE']::account_owner[],
     ARRAY['CASH', 'BONUS', 'GAME_REVENUE']::account_type[], ARRAY['', '', p_house_scope],
-    ARRAY[-from_cash, -from_bonus, p_amount], p_event);
+    ARRAY[-from_cash, -from_bonus, p_amount]);
 END $$;
 
 /*
@@ -388,10 +406,10 @@ DECLARE
 BEGIN
   IF p_amount <= 0 THEN RAISE EXCEPTION 'INVALID_INPUT' USING ERRCODE = 'PB007', DETAIL = 'a credit must be positive'; END IF;
   house_id := ledger_account(NULL, 'GAME_REVENUE', p_txn->>'currency', p_house_scope, p_new_account_ids[3]);
-  w := wallet_lock(p_txn->>'playerId', p_txn->>'currency', p_new_account_ids);
-  prior := ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
+  prior := ledger_claim(p_txn, p_amount, p_event);
   IF prior IS NOT NULL THEN RETURN prior; END IF;
 
+  w := wallet_lock(p_txn->>'playerId', p_txn->>'currency', p_new_account_ids);
   IF p_source_txn_id IS NOT NULL THEN
     SELECT coalesce(-sum(p.amount_minor) FILTER (WHERE p.account_id = w.cash_id), 0),
            coalesce(-sum(p.amount_minor) FILTER (WHERE p.account_id = w.bonus_id), 0)
@@ -402,39 +420,38 @@ BEGIN
     END IF;
     to_bonus := (p_amount * staked_bonus) / (staked_cash + staked_bonus);
   END IF;
-  RETURN ledger_apply(p_txn,
+  RETURN ledger_book(p_txn,
     ARRAY[house_id, w.cash_id, w.bonus_id], ARRAY['HOUSE', 'PLAYER', 'PLAYER']::account_owner[],
     ARRAY['GAME_REVENUE', 'CASH', 'BONUS']::account_type[], ARRAY[p_house_scope, '', ''],
-    ARRAY[-p_amount, p_amount - to_bonus, to_bonus], p_event);
+    ARRAY[-p_amount, p_amount - to_bonus, to_bonus]);
 END $$;
 
 /*
  * Reverses a transaction with a new, linked one whose postings are the negation of the original's
- * (a rollback returns a stake to exactly the accounts it came from). A transaction is reversed once.
+ * (a rollback returns a stake to exactly the accounts it came from). The unique reverses_txn_id makes a
+ * second reversal fail (ALREADY_REVERSED), even when two race.
  */
 CREATE FUNCTION ledger_reverse(p_txn jsonb, p_original_txn_id text, p_event jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   original record;
   prior jsonb;
   legs record;
+  txn jsonb;
 BEGIN
   SELECT id, player_id, currency INTO original FROM ledger_txn WHERE id = p_original_txn_id;
   IF NOT FOUND OR (p_txn->>'playerId') IS DISTINCT FROM original.player_id THEN
     RAISE EXCEPTION 'NOT_FOUND' USING ERRCODE = 'PB003', DETAIL = format('no transaction %s for this player', p_original_txn_id);
   END IF;
-  PERFORM 1 FROM account WHERE id IN (SELECT account_id FROM posting WHERE txn_id = original.id) AND owner = 'PLAYER'
-    ORDER BY id FOR UPDATE;
-  prior := ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
-  IF prior IS NOT NULL THEN RETURN prior; END IF;
-  IF EXISTS (SELECT 1 FROM ledger_txn WHERE reverses_txn_id = original.id) THEN
-    RAISE EXCEPTION 'ALREADY_REVERSED' USING ERRCODE = 'PB005', DETAIL = format('transaction %s was already reversed', original.id);
-  END IF;
   SELECT array_agg(a.id ORDER BY p.id) AS accounts, array_agg(a.owner ORDER BY p.id) AS owners,
          array_agg(a.type ORDER BY p.id) AS types, array_agg(a.scope ORDER BY p.id) AS scopes,
-         array_agg(-p.amount_minor ORDER BY p.id) AS amounts
+         array_agg(-p.amount_minor ORDER BY p.id) AS amounts,
+         sum(greatest(p.amount_minor, 0))::bigint AS moved
     INTO legs FROM posting p JOIN account a ON a.id = p.account_id WHERE p.txn_id = original.id;
-  RETURN ledger_apply(p_txn || jsonb_build_object('currency', original.currency, 'reversesTxnId', original.id),
-    legs.accounts, legs.owners, legs.types, legs.scopes, legs.amounts, p_event);
+  txn := p_txn || jsonb_build_object('currency', original.currency, 'reversesTxnId', original.id);
+  prior := ledger_claim(txn, legs.moved, p_event);
+  IF prior IS NOT NULL THEN RETURN prior; END IF;
+  PERFORM 1 FROM account WHERE id = ANY(legs.accounts) AND owner = 'PLAYER' ORDER BY id FOR UPDATE;
+  RETURN ledger_book(txn, legs.accounts, legs.owners, legs.types, legs.scopes, legs.amounts);
 END $$;
 
 -- ─── Invariant 7: tamper evidence ──────────────────────────────────────────────────────────────────────

@@ -195,6 +195,26 @@ describe("exactly once", () => {
     expect(await balanceOf(player.id)).toBe(750n);
   });
 
+  it("reverses a transaction once when 8 reversals with different keys race", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const bet = await stake(player.id, 300n);
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        errorCodeOf(
+          reverseTransaction(deps, {
+            kind: "ROLLBACK",
+            playerId: player.id,
+            originalTxnId: bet.txnId,
+            idempotencyKey: key(),
+          }),
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === "NO_ERROR")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "ALREADY_REVERSED")).toHaveLength(7);
+    expect(await balanceOf(player.id)).toBe(1_000n);
+  });
+
   it("keeps house-only transfers exactly once too (no player row lock to serialise them)", async () => {
     const idempotencyKey = key();
     const transfer = () =>
@@ -217,8 +237,9 @@ describe("exactly once", () => {
     const idempotencyKey = key();
     const blocker = await deps.db.pool.connect();
     try {
-      // Hold the outbox table so the command stops after its balance update and ledger inserts, uncommitted.
-      await blocker.query("BEGIN; LOCK TABLE outbox_event IN EXCLUSIVE MODE");
+      // Hold the posting table so the command stops after it has claimed its key, written its outbox event
+      // and updated the balance, all uncommitted.
+      await blocker.query("BEGIN; LOCK TABLE posting IN EXCLUSIVE MODE");
       const pending = errorCodeOf(stake(player.id, 400n, { idempotencyKey }));
       let pid: number | undefined;
       for (let i = 0; i < 100 && !pid; i++) {

@@ -61,6 +61,7 @@ const pbCodes: Record<string, DomainErrorCode> = {
   PB005: "ALREADY_REVERSED",
   PB006: "UNKNOWN_CURRENCY",
   PB007: "INVALID_INPUT",
+  PB008: "CONFLICT",
 };
 
 type PgError = Error & { code?: string; detail?: string; constraint?: string };
@@ -69,6 +70,10 @@ const toDomainError = (error: PgError): DomainError | undefined => {
   const code = error.code ?? "";
   const domainCode = pbCodes[code];
   if (domainCode) return new DomainError(domainCode, { message: error.detail ?? domainCode, cause: error });
+  // Two reversals of one transaction raced (or the first is committed): the unique reverses_txn_id refused.
+  if (code === "23505" && error.constraint === "ledger_txn_reverses_txn_id_key") {
+    return new DomainError("ALREADY_REVERSED", { cause: error });
+  }
   // The check constraint is the last line of defence; the functions refuse first, with a better message.
   if (code === "23514" && error.constraint === "account_player_balance_not_negative") {
     return new DomainError("INSUFFICIENT_FUNDS", { cause: error });
@@ -90,28 +95,17 @@ const toDomainError = (error: PgError): DomainError | undefined => {
   return undefined;
 };
 
-const isIdempotencyRace = (error: PgError) =>
-  error.code === "23505" && error.constraint === "ledger_txn_idempotency_scope_idempotency_key_key";
-
-/**
- * Calls one ledger function: one statement, one round trip, its own transaction. A unique violation on the
- * idempotency key (two first attempts racing where no player row lock serialises them) is retried once,
- * and the retry returns the winner's result.
- */
+/** Calls one ledger function: one statement, one round trip, its own database transaction. */
 export const callLedger = async (db: Db, fn: string, args: unknown[]): Promise<LedgerResult> => {
-  const placeholders = args.map((_, i) => `$${i + 1}`).join(", ");
-  const text = `SELECT ${fn}(${placeholders}) AS result`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      // A named statement is parsed and planned once per connection, not on every bet.
-      const { rows } = await db.pool.query<{ result: RawResult }>({ name: fn, text, values: args });
-      const raw = rows[0]?.result;
-      if (!raw) throw new DomainError("INTERNAL", { message: `${fn} returned nothing` });
-      return parseResult(raw);
-    } catch (error) {
-      if (attempt === 0 && isIdempotencyRace(error as PgError)) continue;
-      throw toDomainError(error as PgError) ?? error;
-    }
+  const text = `SELECT ${fn}(${args.map((_, i) => `$${i + 1}`).join(", ")}) AS result`;
+  try {
+    // A named statement is parsed and planned once per connection, not on every bet.
+    const { rows } = await db.pool.query<{ result: RawResult }>({ name: fn, text, values: args });
+    const raw = rows[0]?.result;
+    if (!raw) throw new DomainError("INTERNAL", { message: `${fn} returned nothing` });
+    return parseResult(raw);
+  } catch (error) {
+    throw toDomainError(error as PgError) ?? error;
   }
 };
 

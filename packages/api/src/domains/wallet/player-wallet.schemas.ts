@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { playerAccountTypes } from "./wallet.schemas";
+
+/** Ledger kinds a player's statement can be filtered by. */
+export const statementKinds = [
+  "DEPOSIT",
+  "BET",
+  "WIN",
+  "ROLLBACK",
+  "WITHDRAWAL_HOLD",
+  "WITHDRAWAL_PAYOUT",
+  "WITHDRAWAL_RELEASE",
+  "BONUS_GRANT",
+  "BONUS_CONVERT",
+  "BONUS_FORFEIT",
+  "ADJUSTMENT",
+  "REVERSAL",
+] as const;
+
+/** The player's own transactions: one sub-account, optional kinds and time range, newest first. */
+export const transactionsInput = z
+  .object({
+    type: z.enum(playerAccountTypes).default("CASH"),
+    kinds: z.array(z.enum(statementKinds)).max(statementKinds.length).optional(),
+    from: z.date().optional(),
+    to: z.date().optional(),
+    cursor: z.bigint().positive().optional(),
+    limit: z.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type TransactionsInput = z.input<typeof transactionsInput>;
+
+export const exportTransactionsInput = transactionsInput.omit({ cursor: true, limit: true }).strict();
+export type ExportTransactionsInput = z.input<typeof exportTransactionsInput>;
+
+/** A client-generated key (UUID): pressing the button twice adds the credits once. */
+export const demoCreditsInput = z
+  .object({
+    idempotencyKey: z
+      .string()
+      .min(8)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.:-]+$/),
+  })
+  .strict();
+export type DemoCreditsInput = z.input<typeof demoCreditsInput>;
