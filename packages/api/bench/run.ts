@@ -11,6 +11,7 @@ import { createTestPlayer } from "@pitboss/db/testing";
 import type { ServiceDeps } from "../src/deps";
 import { debitStake } from "../src/domains/wallet/debit-stake";
 import { creditDeposit } from "../src/domains/wallet/payment-movements";
+import { runGameMath } from "./games";
 import { type LoadResult, runLoad } from "./measure";
 
 /**
@@ -19,7 +20,7 @@ import { type LoadResult, runLoad } from "./measure";
  * ratios hold where absolute numbers do not. Results go to docs/benchmarks.md.
  *
  * BENCH_SECONDS (default 20) per phase, BENCH_CLIENTS (32), BENCH_LEDGER_ROWS (10^7) for the large-ledger
- * phase. Until an HTTP bet endpoint exists this measures the service layer (zod, idempotency hash, one
+ * phase, BENCH_DRAWS (10^6) for the chi-square checks, BENCH_SLOT_SPINS (10^7) for the slot simulation. Until an HTTP bet endpoint exists this measures the service layer (zod, idempotency hash, one
  * database function call per bet through the shared pg pool), which is what the HTTP API will call.
  */
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -34,7 +35,13 @@ const ceilingScript = [process.env.BENCH_CEILING_SCRIPT, path.join(root, "../sha
 
 type Ceiling = { bet: LoadResult; bet_hot_wallet: LoadResult; settle: LoadResult };
 
+const draws = Number(process.env.BENCH_DRAWS ?? 1_000_000);
+const slotSpins = Number(process.env.BENCH_SLOT_SPINS ?? 10_000_000);
+
 const main = async () => {
+  log(`game math: chi-square over ${draws} draws, slot simulation over ${slotSpins} spins`);
+  const games = runGameMath(draws, slotSpins);
+  log(JSON.stringify(games));
   if (!ceilingScript) throw new Error("../shared/bench/ceiling.sh not found (set BENCH_CEILING_SCRIPT)");
   const database = await provisionDatabase("fresh", process.env.DATABASE_URL, { isDurable: true });
   const db = createDb({ url: database.url, maxConnections: clients + 2, applicationName: "pitboss-bench" });
@@ -89,7 +96,7 @@ const main = async () => {
     const large = { rows: await countRows(), ...(await sizePhase()) };
     log(`ledger ${large.rows} rows: ${JSON.stringify(large)}`);
 
-    await writeReport({ ceiling, spread, hot, small, large, source: database.source });
+    await writeReport({ ceiling, spread, hot, small, large, games, source: database.source });
   } finally {
     await db.close();
     await database.release();
@@ -130,6 +137,7 @@ const writeReport = async (r: {
   hot: LoadResult;
   small: LoadResult & { rows: number };
   large: LoadResult & { rows: number };
+  games: ReturnType<typeof runGameMath>;
   source: string;
 }) => {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -155,10 +163,26 @@ const writeReport = async (r: {
     `| bet p95 ms at ${r.small.rows.toLocaleString("en")} postings | ${r.small.p95_ms} | | | |`,
     `| bet p95 ms at ${r.large.rows.toLocaleString("en")} postings | ${r.large.p95_ms} | | ${ratio(r.large.p95_ms, r.small.p95_ms)} × | ≤ 1.2 × |`,
     "",
+    "## Game math",
+    "",
+    "Outcomes drawn through the provably-fair scheme (HMAC-SHA256, one nonce per draw); chi-square against a",
+    "uniform distribution, critical value at p = 0.001.",
+    "",
+    "| check | draws | χ² | dof | critical (p = 0.001) | uniform |",
+    "|---|---|---|---|---|---|",
+    `| roulette pockets (37) | ${r.games.roulette.draws} | ${r.games.roulette.chiSquare} | ${r.games.roulette.dof} | ${r.games.roulette.criticalP001} | ${r.games.roulette.isUniform ? "yes" : "NO"} |`,
+    `| dice rolls (10001) | ${r.games.dice.draws} | ${r.games.dice.chiSquare} | ${r.games.dice.dof} | ${r.games.dice.criticalP001} | ${r.games.dice.isUniform ? "yes" : "NO"} |`,
+    "",
+    `Slot \`fruit-five\`: exact RTP by enumerating all ${r.games.slot.combinations} reel-stop combinations = ${r.games.slot.exactRtp} = ${r.games.slot.exactRtpPercent} %; simulated over ${r.games.slot.simulatedSpins.toLocaleString("en")} spins = ${r.games.slot.simulatedRtpPercent} % (${r.games.slot.simulationSeconds} s).`,
+    "",
     "Raw results:",
     "",
     "```json",
-    JSON.stringify({ ceiling: r.ceiling, spread: r.spread, hot: r.hot, small: r.small, large: r.large }, null, 2),
+    JSON.stringify(
+      { ceiling: r.ceiling, spread: r.spread, hot: r.hot, small: r.small, large: r.large, games: r.games },
+      null,
+      2,
+    ),
     "```",
     "",
   ];
