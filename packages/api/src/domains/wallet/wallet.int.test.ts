@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createDb } from "@pitboss/db";
+import { testDatabaseUrl } from "@pitboss/db/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createTestDeps } from "../../testing/context";
 import { createFundedPlayer, errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
@@ -235,16 +237,26 @@ describe("exactly once", () => {
   it("is all or nothing when the connection is killed mid-command, and the retry then succeeds once", async () => {
     const player = await createFundedPlayer(deps, 1_000n);
     const idempotencyKey = key();
+    // The command runs on its own named, already connected pool, so the backend to kill is surely its own
+    // and not another test file's.
+    const victim = createDb({ url: testDatabaseUrl(), maxConnections: 1, applicationName: `victim-${idempotencyKey}` });
+    await victim.pool.query("SELECT 1");
     const blocker = await deps.db.pool.connect();
     try {
       // Hold the posting table so the command stops after it has claimed its key, written its outbox event
       // and updated the balance, all uncommitted.
       await blocker.query("BEGIN; LOCK TABLE posting IN EXCLUSIVE MODE");
-      const pending = errorCodeOf(stake(player.id, 400n, { idempotencyKey }));
+      const pending = errorCodeOf(
+        debitStake(
+          { ...deps, db: victim },
+          { playerId: player.id, currency: "EUR", amountMinor: 400n, houseScope: "pitboss", idempotencyKey },
+        ),
+      ).finally(() => victim.close());
       let pid: number | undefined;
-      for (let i = 0; i < 100 && !pid; i++) {
+      for (let i = 0; i < 500 && !pid; i++) {
         const { rows } = await blocker.query<{ pid: number }>(
-          "SELECT pid FROM pg_stat_activity WHERE query LIKE '%wallet_debit%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+          "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
+          [`victim-${idempotencyKey}`],
         );
         pid = rows[0]?.pid;
         if (!pid) await new Promise((resolve) => setTimeout(resolve, 20));
