@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eStudioPublicKey } from "./api/studio-keys";
 
 /**
  * End-to-end tests against production builds (`next start`) of both apps and a real PostgreSQL: run through
@@ -8,6 +9,10 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const webPort = Number(process.env.E2E_WEB_PORT ?? 3100);
 const adminPort = Number(process.env.E2E_ADMIN_PORT ?? 3101);
+/** Test-only key for staff TOTP secrets (32 bytes, base64); never used outside these throwaway databases. */
+const e2eStaffMfaKey = "ZTJlLW9ubHktc3RhZmYtbWZhLWtleS0zMi1ieXRlcyE=";
+/** Test-only Auth.js secret for the player site's session cookies. */
+const e2eAuthSecret = "e2e-only-player-session-secret-0123456789abcdef";
 const executablePath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 const chromium = {
@@ -46,14 +51,28 @@ export default defineConfig({
       cwd: "../apps/web",
       url: `http://127.0.0.1:${webPort}/api/health`,
       reuseExistingServer: false,
-      env: { DATABASE_URL: process.env.DATABASE_URL ?? "", LOG_LEVEL: "warn" },
+      env: {
+        DATABASE_URL: process.env.DATABASE_URL ?? "",
+        LOG_LEVEL: "warn",
+        // Production build in demo mode (mail outbox page, demo credits), with test-only secrets.
+        PITBOSS_DEMO: "1",
+        AUTH_SECRET: process.env.AUTH_SECRET || e2eAuthSecret,
+        STAFF_MFA_KEY: process.env.STAFF_MFA_KEY || e2eStaffMfaKey,
+        // The seeded demo studio's wallet key: the specs sign Hub88-style requests with its test-only private half.
+        DEMO_STUDIO_PUBLIC_KEY: e2eStudioPublicKey,
+      },
     },
     {
       command: `npx next start --port ${adminPort}`,
       cwd: "../apps/admin",
       url: `http://127.0.0.1:${adminPort}/api/health`,
       reuseExistingServer: false,
-      env: { DATABASE_URL: process.env.DATABASE_URL ?? "", LOG_LEVEL: "warn" },
+      env: {
+        DATABASE_URL: process.env.DATABASE_URL ?? "",
+        LOG_LEVEL: "warn",
+        // `next start` is production: the back office needs its own key for staff TOTP secrets (a test-only one).
+        STAFF_MFA_KEY: process.env.STAFF_MFA_KEY || e2eStaffMfaKey,
+      },
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { securityHeaders } from "@pitboss/api/http";
+import { securityHeadersWithoutCsp, staticContentSecurityPolicy } from "@pitboss/api/security-headers";
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
@@ -9,7 +9,16 @@ const config: NextConfig = {
   assetPrefix: process.env.ASSET_PREFIX || undefined,
   poweredByHeader: false,
   reactStrictMode: true,
-  headers: async () => [{ source: "/:path*", headers: securityHeaders }],
+  // Pages get their nonce-based CSP from src/proxy.ts; everything else the static document-level one.
+  headers: async () => [
+    { source: "/:path*", headers: securityHeadersWithoutCsp },
+    {
+      source: "/:path((?:api|_next|icons)/.*|sw\\.js|manifest\\.webmanifest|favicon\\.ico)",
+      headers: [{ key: "Content-Security-Policy", value: staticContentSecurityPolicy }],
+    },
+    // The service worker must always be revalidated, or an update would never reach players.
+    { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
+  ],
 };
 
 export default config;

@@ -4,9 +4,11 @@
  */
 export const register = async () => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getServerEnv } = await import("@pitboss/api");
+  const { getServerEnv, getStaffMfaKey } = await import("@pitboss/api");
   try {
     getServerEnv();
+    // The back office encrypts staff TOTP secrets: production must bring its own key.
+    getStaffMfaKey();
   } catch (error) {
     console.error(`pitboss: ${(error as Error).message}`);
     process.exit(1);

@@ -5,8 +5,10 @@
 export const register = async () => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getServerEnv } = await import("@pitboss/api");
+  const { getWebEnv } = await import("./env");
   try {
     getServerEnv();
+    getWebEnv();
   } catch (error) {
     console.error(`pitboss: ${(error as Error).message}`);
     process.exit(1);

@@ -13,6 +13,7 @@ import { debitStake } from "../src/domains/wallet/debit-stake";
 import { creditDeposit } from "../src/domains/wallet/payment-movements";
 import { runGameMath } from "./games";
 import { type LoadResult, runLoad } from "./measure";
+import { runWalletHttpPhase } from "./wallet-http";
 
 /**
  * `npm run bench`: the PostgreSQL ceiling (../shared/bench/ceiling.sh, pgbench) first, then the platform on
@@ -20,8 +21,9 @@ import { type LoadResult, runLoad } from "./measure";
  * ratios hold where absolute numbers do not. Results go to docs/benchmarks.md.
  *
  * BENCH_SECONDS (default 20) per phase, BENCH_CLIENTS (32), BENCH_LEDGER_ROWS (10^7) for the large-ledger
- * phase, BENCH_DRAWS (10^6) for the chi-square checks, BENCH_SLOT_SPINS (10^7) for the slot simulation. Until an HTTP bet endpoint exists this measures the service layer (zod, idempotency hash, one
- * database function call per bet through the shared pg pool), which is what the HTTP API will call.
+ * phase, BENCH_DRAWS (10^6) for the chi-square checks, BENCH_SLOT_SPINS (10^7) for the slot simulation. The money phases measure the service layer (zod, idempotency hash, one
+ * database function call per bet through the shared pg pool); the studio-wallet phase drives signed bets through our
+ * own protocol's real HTTP endpoint (`next start` of apps/web) and through its handler in-process (wallet-http.ts).
  */
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -83,6 +85,8 @@ const main = async () => {
     const hotPlayer = players[0] as string;
     const hot = await runLoad(clients, seconds, () => bet(hotPlayer)());
     log(JSON.stringify(hot));
+    log("platform: studio bets through our wallet protocol");
+    const wallet = await runWalletHttpPhase(root, database.url, deps, clients, seconds, log);
 
     // Ledger size: p95 of a bet with ~10^5 rows, then after bulk-loading to the large size. The bulk load
     // bypasses triggers (session_replication_role) to be quick; the rows it adds are balanced and realistic.
@@ -96,7 +100,7 @@ const main = async () => {
     const large = { rows: await countRows(), ...(await sizePhase()) };
     log(`ledger ${large.rows} rows: ${JSON.stringify(large)}`);
 
-    await writeReport({ ceiling, spread, hot, small, large, games, source: database.source });
+    await writeReport({ ceiling, spread, hot, small, large, games, wallet, source: database.source });
   } finally {
     await db.close();
     await database.release();
@@ -138,6 +142,7 @@ const writeReport = async (r: {
   small: LoadResult & { rows: number };
   large: LoadResult & { rows: number };
   games: ReturnType<typeof runGameMath>;
+  wallet: Awaited<ReturnType<typeof runWalletHttpPhase>>;
   source: string;
 }) => {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -150,7 +155,8 @@ const writeReport = async (r: {
     "Each platform figure is measured in the same run, on the same server, right after the PostgreSQL ceiling",
     "(`../shared/bench/ceiling.sh`: pgbench doing the least work a durable bet can do), and reported as a ratio of it.",
     "The platform path is the service layer (`debitStake`: zod validation, request hash, one `wallet_debit` call through",
-    "the shared pg pool): there is no HTTP bet endpoint yet. The platform does more per bet than the ceiling: a",
+    "the shared pg pool), and studio bets through our wallet protocol's HTTP endpoint (`next start`, HMAC-signed",
+    "requests with a fresh nonce, one per player, client on the same machine). The platform does more per bet than the ceiling: a",
     "three-leg double-entry transaction (cash, bonus, house), the idempotency lookup, an outbox event, a deferred",
     "zero-sum check at commit and a composite foreign key per posting.",
     "",
@@ -162,6 +168,10 @@ const writeReport = async (r: {
     `| p99 ms, one hot wallet | ${r.hot.p99_ms} | ${r.ceiling.bet_hot_wallet.p99_ms} | | ≤ 100 ms |`,
     `| bet p95 ms at ${r.small.rows.toLocaleString("en")} postings | ${r.small.p95_ms} | | | |`,
     `| bet p95 ms at ${r.large.rows.toLocaleString("en")} postings | ${r.large.p95_ms} | | ${ratio(r.large.p95_ms, r.small.p95_ms)} × | ≤ 1.2 × |`,
+    `| studio bets/s over HTTP (our protocol), ${clients} players | ${r.wallet.http.tps} | ${r.ceiling.bet.tps} (bet.sql) | ${ratio(r.wallet.http.tps, r.ceiling.bet.tps)} | ≥ 0.5 |`,
+    `| p99 ms, studio bets over HTTP | ${r.wallet.http.p99_ms} | ${r.ceiling.bet.p99_ms} | | ≤ 25 ms |`,
+    `| studio bets/s, same handler in-process | ${r.wallet.inProcess.tps} | ${r.ceiling.bet.tps} (bet.sql) | ${ratio(r.wallet.inProcess.tps, r.ceiling.bet.tps)} | |`,
+    `| p99 ms, studio bets in-process | ${r.wallet.inProcess.p99_ms} | | | |`,
     "",
     "## Game math",
     "",
@@ -179,7 +189,15 @@ const writeReport = async (r: {
     "",
     "```json",
     JSON.stringify(
-      { ceiling: r.ceiling, spread: r.spread, hot: r.hot, small: r.small, large: r.large, games: r.games },
+      {
+        ceiling: r.ceiling,
+        spread: r.spread,
+        hot: r.hot,
+        small: r.small,
+        large: r.large,
+        wallet: r.wallet,
+        games: r.games,
+      },
       null,
       2,
     ),

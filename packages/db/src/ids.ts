@@ -14,8 +14,23 @@ export const idPrefixes = {
   request: "req",
   round: "rnd",
   bet: "bet",
+  seed: "sed",
   payment: "pay",
   session: "ses",
+  staffSession: "sts",
+  recoveryCode: "rec",
+  roleRequest: "rrq",
+  audit: "aud",
+  note: "not",
+  restriction: "rst",
+  adjustment: "adj",
+  playerToken: "ptk",
+  authAttempt: "att",
+  mail: "mal",
+  // Game studios (seamless-wallet bridge).
+  gameSession: "gss",
+  bridgeTransaction: "btx",
+  bridgeRound: "brd",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -38,7 +38,10 @@ type Dmmf = {
 };
 
 /** Indexes that exist only in SQL (partial or expression indexes Prisma cannot express); each says why. */
-const sqlOnlyIndexes = new Set<string>([]);
+const sqlOnlyIndexes = new Set<string>([
+  // Partial (WHERE lifted_at IS NULL): at most one active restriction of each type per player.
+  "player_restriction_active_key",
+]);
 
 const expectedColumnType = (field: DmmfField, enums: Map<string, string>): string => {
   const native = field.nativeType?.[0];

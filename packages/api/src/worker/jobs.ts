@@ -1,4 +1,6 @@
 import type { ServiceDeps } from "../deps";
+import { pruneBridgeNonces } from "../domains/bridge/prune-nonces";
+import { settleStaleRounds } from "../domains/rounds/settle-stale-rounds";
 import { sealLedger } from "../domains/wallet/ledger-seal";
 import { reconcileLedger } from "../domains/wallet/reconcile-ledger";
 
@@ -10,6 +12,12 @@ import { reconcileLedger } from "../domains/wallet/reconcile-ledger";
 export type RecurringJob = { name: string; cron: string; run: (deps: ServiceDeps) => Promise<Record<string, unknown>> };
 
 export const recurringJobs: RecurringJob[] = [
+  {
+    // Rounds left OPEN past their game's timeout: completed as decided, or voided with stakes refunded.
+    name: "rounds-timeout",
+    cron: "* * * * *",
+    run: (deps) => settleStaleRounds(deps),
+  },
   {
     name: "ledger-seal",
     cron: "* * * * *",
@@ -31,5 +39,11 @@ export const recurringJobs: RecurringJob[] = [
         negativeAccounts: result.negativeAccounts.length,
       };
     },
+  },
+  {
+    // Our studio protocol's replay-protection ids, once older than any request that could still be accepted.
+    name: "bridge-nonce-prune",
+    cron: "*/10 * * * *",
+    run: (deps) => pruneBridgeNonces(deps),
   },
 ];

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { createDb } from "../client";
@@ -17,6 +19,7 @@ const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const isDev = process.argv.includes("--dev");
 const webPort = Number(process.env.WEB_PORT ?? 3000);
 const adminPort = Number(process.env.ADMIN_PORT ?? 3001);
+const demoStudioPort = Number(process.env.DEMO_STUDIO_PORT ?? 3002);
 
 const assertPortFree = (port: number, variable: string) =>
   new Promise<void>((resolve, reject) => {
@@ -51,6 +54,47 @@ const runToEnd = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) 
     );
   });
 
+/**
+ * The back office encrypts staff TOTP secrets with STAFF_MFA_KEY, which production builds require. Unset, the
+ * local demo gets its own random key, kept next to the embedded database (.data/, git-ignored) so enrolled
+ * authenticators survive a restart.
+ */
+const localStaffMfaKey = async () => {
+  const file = `${root}.data/staff-mfa.key`;
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch {
+    const key = randomBytes(32).toString("base64");
+    await mkdir(`${root}.data`, { recursive: true });
+    await writeFile(file, `${key}\n`, { mode: 0o600 });
+    return key;
+  }
+};
+
+/**
+ * The demo studio signs its wallet calls (Hub88 style, RSA) with a key pair made once per install and kept in
+ * .data/demo-studio/ (the same files the studio uses when run alone); the player site gets the public half.
+ */
+const localDemoStudioKeys = async () => {
+  const dir = `${root}.data/demo-studio`;
+  try {
+    return {
+      privateKey: await readFile(`${dir}/private.pem`, "utf8"),
+      publicKey: await readFile(`${dir}/public.pem`, "utf8"),
+    };
+  } catch {
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    await mkdir(dir, { recursive: true });
+    await writeFile(`${dir}/private.pem`, privateKey, { mode: 0o600 });
+    await writeFile(`${dir}/public.pem`, publicKey);
+    return { privateKey, publicKey };
+  }
+};
+
 let stopping = false;
 let releaseDatabase: () => Promise<void> = async () => {};
 const stop = async (code = 0) => {
@@ -74,6 +118,7 @@ const stop = async (code = 0) => {
 runCli("start", async () => {
   await assertPortFree(webPort, "WEB_PORT");
   await assertPortFree(adminPort, "ADMIN_PORT");
+  await assertPortFree(demoStudioPort, "DEMO_STUDIO_PORT");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
@@ -86,9 +131,17 @@ runCli("start", async () => {
   );
   await migrate(database.url, { log: (line) => console.log(`start: ${line}`) });
   const db = createDb({ url: database.url });
-  await seedDemoData(db).finally(() => db.close());
+  const demoStudioUrl = `http://localhost:${demoStudioPort}`;
+  await seedDemoData(db, undefined, { demoStudioUrl: `${demoStudioUrl}/game` }).finally(() => db.close());
+  const demoStudioKeys = await localDemoStudioKeys();
 
-  const env = { DATABASE_URL: database.url, NODE_ENV: isDev ? "development" : "production" };
+  const env = {
+    DATABASE_URL: database.url,
+    NODE_ENV: isDev ? "development" : "production",
+    // The demo: mail outbox page and demo credits on the player site; a per-run session secret unless one is set.
+    PITBOSS_DEMO: process.env.PITBOSS_DEMO ?? "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+  };
   if (!isDev) {
     await runToEnd(
       "npx",
@@ -103,23 +156,37 @@ runCli("start", async () => {
     "web",
     "npx",
     ["next", nextCommand, "--port", String(webPort)],
-    { ...env, PORT: String(webPort) },
+    {
+      ...env,
+      PORT: String(webPort),
+      // The demo studio: its public key for the wallet, its origin for the game iframe (CSP frame-src).
+      DEMO_STUDIO_PUBLIC_KEY: process.env.DEMO_STUDIO_PUBLIC_KEY || demoStudioKeys.publicKey,
+      STUDIO_ORIGINS: [process.env.STUDIO_ORIGINS, demoStudioUrl].filter(Boolean).join(","),
+    },
     `${root}apps/web`,
   );
   run(
     "admin",
     "npx",
     ["next", nextCommand, "--port", String(adminPort)],
-    { ...env, PORT: String(adminPort) },
+    { ...env, PORT: String(adminPort), STAFF_MFA_KEY: process.env.STAFF_MFA_KEY || (await localStaffMfaKey()) },
     `${root}apps/admin`,
   );
   run("worker", "npx", ["tsx", "packages/api/src/worker/main.ts"], env);
+  run("demo-studio", "npx", ["tsx", "packages/api/src/demo-studio/server.ts"], {
+    NODE_ENV: env.NODE_ENV,
+    DEMO_STUDIO_PORT: String(demoStudioPort),
+    DEMO_STUDIO_PRIVATE_KEY: process.env.DEMO_STUDIO_PRIVATE_KEY || demoStudioKeys.privateKey,
+    DEMO_STUDIO_WALLET_URL: `http://localhost:${webPort}/api/providers/hub88/demostudio`,
+    DEMO_STUDIO_FRAME_ANCESTORS: `http://localhost:${webPort}`,
+  });
 
   console.log(
     [
       "",
       `  Player site   http://localhost:${webPort}`,
       `  Back office   http://localhost:${adminPort}`,
+      `  Demo studio   ${demoStudioUrl} (plays Lucky Wheel at http://localhost:${webPort}/play/studio/demo-studio-wheel)`,
       "",
       `  Players (password ${demoPlayerPassword}): ${demoPlayers.map((p) => p.email).join(", ")}`,
       `  Staff   (password ${demoStaffPassword}): ${demoStaff.map((s) => s.email).join(", ")}`,

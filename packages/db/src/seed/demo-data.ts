@@ -79,3 +79,41 @@ export const demoGames = [
   { slug: "fruit-five", name: "Fruit Five", provider: "pitboss", category: "slots", rtpBps: 9600 },
   { slug: "demo-studio-wheel", name: "Lucky Wheel", provider: "demostudio", category: "slots", rtpBps: 9500 },
 ] as const;
+
+/**
+ * Stake limits of the in-house games, per currency in that currency's minor units: roughly 0.10 to 1,000 in
+ * euro terms everywhere, so a demo player in any seeded currency can play.
+ */
+const inHouseStakeLimits: Readonly<Record<CurrencyCode, readonly [min: bigint, max: bigint]>> = {
+  EUR: [10n, 100_000n],
+  USD: [10n, 100_000n],
+  GBP: [10n, 100_000n],
+  BRL: [50n, 500_000n],
+  TRY: [300n, 3_000_000n],
+  JPY: [20n, 150_000n],
+  BTC: [100n, 2_000_000n],
+  USDT: [100_000n, 1_000_000_000n],
+};
+
+/**
+ * The built-in demo studio: a separate process (`npm start` runs it) speaking the Hub88-compatible protocol to our
+ * wallet. Its RSA key pair lives in .data/demo-studio/; the player site learns the public key from `npm start`.
+ */
+export const demoStudio = {
+  code: "demostudio",
+  name: "Pitboss Demo Studio",
+  protocol: "HUB88",
+  launchUrl: "http://localhost:3002/game",
+  games: [{ slug: "demo-studio-wheel", externalCode: "lucky_wheel", volatility: "MEDIUM", countries: [] as string[] }],
+} as const;
+
+export const demoGameLimits = demoGames
+  .filter((game) => game.provider === "pitboss" || game.provider === demoStudio.code)
+  .flatMap((game) =>
+    Object.entries(inHouseStakeLimits).map(([currency, [minStakeMinor, maxStakeMinor]]) => ({
+      slug: game.slug,
+      currency,
+      minStakeMinor,
+      maxStakeMinor,
+    })),
+  );

@@ -1,7 +1,15 @@
 import type { Db } from "../client";
 import { newId } from "../ids";
 import { hashPassword } from "../password-hash";
-import { demoGames, demoPlayerPassword, demoPlayers, demoStaff, demoStaffPassword } from "./demo-data";
+import {
+  demoGameLimits,
+  demoGames,
+  demoPlayerPassword,
+  demoPlayers,
+  demoStaff,
+  demoStaffPassword,
+  demoStudio,
+} from "./demo-data";
 
 /**
  * The opening deposit, through the ledger function like any deposit; its deterministic idempotency key makes
@@ -34,7 +42,12 @@ const seedDeposit = async (db: Db, playerId: string, currency: string, amountMin
  * Idempotent demo seed: running it twice changes nothing the second time. Rows are matched by their natural
  * keys (email, slug), and money is added only through the ledger with deterministic idempotency keys.
  */
-export const seedDemoData = async (db: Db, log: (line: string) => void = () => {}) => {
+export const seedDemoData = async (
+  db: Db,
+  log: (line: string) => void = () => {},
+  /** Where the demo studio serves its game (`npm start` passes its port); set, it is written on every seed. */
+  options: { demoStudioUrl?: string } = {},
+) => {
   const { prisma } = db;
   const playerHash = await hashPassword(demoPlayerPassword);
   const staffHash = await hashPassword(demoStaffPassword);
@@ -42,6 +55,33 @@ export const seedDemoData = async (db: Db, log: (line: string) => void = () => {
   for (const game of demoGames) {
     await prisma.game.upsert({ where: { slug: game.slug }, update: {}, create: { id: newId("game"), ...game } });
   }
+  // The demo studio: its registration (protocol, launch URL; the key is the environment's) and its games' studio codes.
+  const { games: studioGames, ...studio } = demoStudio;
+  const launchUrl = options.demoStudioUrl ?? studio.launchUrl;
+  await prisma.gameProvider.upsert({
+    where: { code: studio.code },
+    update: options.demoStudioUrl ? { launchUrl } : {},
+    create: { ...studio, launchUrl },
+  });
+  for (const { slug, ...details } of studioGames) {
+    await prisma.game.updateMany({ where: { slug, externalCode: null }, data: details });
+  }
+  // Stake limits only where none exist yet, so limits staff changed are never reset by a re-seed.
+  const gameIds = new Map(
+    (
+      await prisma.game.findMany({
+        where: { slug: { in: demoGames.map((g) => g.slug) } },
+        select: { id: true, slug: true },
+      })
+    ).map((g) => [g.slug, g.id]),
+  );
+  await prisma.gameLimit.createMany({
+    data: demoGameLimits.flatMap(({ slug, ...limit }) => {
+      const gameId = gameIds.get(slug);
+      return gameId ? [{ gameId, ...limit }] : [];
+    }),
+    skipDuplicates: true,
+  });
   for (const staff of demoStaff) {
     await prisma.staffUser.upsert({
       where: { email: staff.email },
@@ -59,6 +99,8 @@ export const seedDemoData = async (db: Db, log: (line: string) => void = () => {
         ...profile,
         dateOfBirth: new Date(`${dateOfBirth}T00:00:00Z`),
         passwordHash: playerHash,
+        // Demo players can deposit and play at once: their (fictional) addresses count as confirmed.
+        emailVerifiedAt: new Date("2026-01-01T00:00:00Z"),
       },
       select: { id: true },
     });

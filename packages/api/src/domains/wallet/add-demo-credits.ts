@@ -33,7 +33,7 @@ export const addDemoCredits = async (
     where: { id: playerId },
     select: { currency: true, emailVerifiedAt: true, status: true },
   });
-  if (!player || player.status !== "ACTIVE") throw new DomainError("NOT_FOUND");
+  if (player?.status !== "ACTIVE") throw new DomainError("NOT_FOUND");
   if (!player.emailVerifiedAt) throw new DomainError("EMAIL_NOT_VERIFIED");
   if (!isCurrencyCode(player.currency)) throw new DomainError("UNKNOWN_CURRENCY");
   const amountMinor = demoCreditMinor[player.currency];

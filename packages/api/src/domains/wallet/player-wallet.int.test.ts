@@ -93,7 +93,7 @@ describe("lobby", () => {
     await deps.db.prisma.game.createMany({
       data: [
         {
-          id: `gam_${randomUUID().replaceAll("-", "").slice(0, 26)}`,
+          id: deps.newId("game"),
           slug: "lobby-test-game",
           name: "Lobby Test",
           provider: "pitboss",

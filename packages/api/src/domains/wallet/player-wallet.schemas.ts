@@ -25,12 +25,14 @@ export const transactionsInput = z
     from: z.date().optional(),
     to: z.date().optional(),
     cursor: z.bigint().positive().optional(),
+    /** Sent by tRPC's infinite queries; pages always go backwards in time. */
+    direction: z.enum(["forward", "backward"]).optional(),
     limit: z.number().int().min(1).max(100).default(25),
   })
   .strict();
 export type TransactionsInput = z.input<typeof transactionsInput>;
 
-export const exportTransactionsInput = transactionsInput.omit({ cursor: true, limit: true }).strict();
+export const exportTransactionsInput = transactionsInput.omit({ cursor: true, direction: true, limit: true }).strict();
 export type ExportTransactionsInput = z.input<typeof exportTransactionsInput>;
 
 /** A client-generated key (UUID): pressing the button twice adds the credits once. */

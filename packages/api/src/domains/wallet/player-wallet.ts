@@ -1,4 +1,4 @@
-import { bigintTypes, DomainError, money, toDecimalString } from "@pitboss/db";
+import { bigintTypes, DomainError, exponentOf, money, toDecimalString } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
 import { findPlayerAccountId, getPlayerBalances } from "./ledger-reads";
 import {
@@ -52,6 +52,7 @@ export const getWalletSummary = async (deps: Deps, { playerId }: { playerId: str
   const ours = net.find((row) => row.currency === currency);
   return {
     currency,
+    exponent: exponentOf(currency),
     cashMinor: sum("CASH"),
     bonusMinor: sum("BONUS"),
     pendingWithdrawalMinor: sum("WITHDRAWAL_PENDING"),

@@ -1,5 +1,6 @@
 import { createTrpcHandler } from "@pitboss/api/http";
+import { currentPlayer } from "~/auth";
 
-const handler = createTrpcHandler("web");
+const handler = createTrpcHandler("web", { resolvePlayer: currentPlayer });
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,5 @@
+import { AdjustmentQueue } from "~/components/adjustment-queue";
+
+export default function AdjustmentsPage() {
+  return <AdjustmentQueue />;
+}

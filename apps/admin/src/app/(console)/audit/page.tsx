@@ -1,0 +1,5 @@
+import { AuditViewer } from "~/components/audit-viewer";
+
+export default function AuditPage() {
+  return <AuditViewer />;
+}

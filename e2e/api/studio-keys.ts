@@ -1,0 +1,45 @@
+/**
+ * A test-only RSA key pair standing in for the demo studio in the end-to-end tests: the player site under test is
+ * started with the public half (DEMO_STUDIO_PUBLIC_KEY, see playwright.config.ts) and the specs sign with the
+ * private half. Never used outside these throwaway databases; `npm start` makes its own pair in .data/demo-studio/.
+ */
+export const e2eStudioPrivateKey = `-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQCuATWhPUAd3I4W
+gWtwDfiJCwazKEvSZRE/LaEveLq0PRrjWGgaPJ1I572Q1QnlwOYfh7IN+8Z/ZI0X
+FZ4ImpwAku4DvstsAwNlTRpIToe27DIPjohqj3IJ67sK0tJXGJr87ZThFE+Vdto2
+yQddZgwTBpdIse1omhQTqlGGqrcsuLrWPiSyzFKKfyihLtvSj1OEOIH7Jan43HvO
+Wm6w5RdkPWXVygi+PakYo3pImKUUI9y6wV2Kb+pGWzRiSoj5cUFQwVygw9QuqlwF
+w/J2Ac9gHtJE7XJ6omYUg9vWMU/dPmvLJ6+WgcfgajliCbzuFZG2nSb0QAd4kvn1
+qkK74n7/AgMBAAECggEAIrSkDTppwOr+PhfnJWzr7u2PkwlNAjRdWcQQm6bRWmS7
+qa+259DCMEnkgfAz7qroW06V4XsfzsXv7DRIFoA78FNd/Mo/yZXaRgi4XsanBAGd
+RIQRyms8/CST5GdDQ9LpCtyaLsB91RplELtM6ECT1PGiGAJBD3V33qpAY4NGULlc
+0SQWc80G9jXjxDB6A6t0nfb9QYB66lIsjdW2Cay7J0FkPpv8ckQYzF3KSHzcWTRP
+7xhxM6FYQdcAE793p4nmPEH2wNZ0EgjYlVk6QlhHK7wVNlSih6rZhF6fS5gJHHJ9
+rfFyuudP6MZs7225DVMPhJZXLQTbYbU6YkXPfkGe/QKBgQDvdzj4gGRLtDwd4hzq
+l5LdqjA5+MAVAdReQmxaRCqS+ATUdNVTwjOxcrmDztsTOjhjGU1keXFwF/q8s4KD
+rldPN/GEdRWjiwmwZcQBfwySNmevaMt/S7wqVco2QJ2Xg+3lY3+iZJuTpLbbFVu8
+EQ6I9NzTAeRjFyVED8V3IJU6kwKBgQC6BOdQaTbYOxOURJBO0oND6Zwce5doHsHe
+MLWmNvQtfKvQPEd668rsXjuKG8pXk3YLDtDY1qkSMXJSC8wnqglfK5RvMPlZANUT
+k4ItPB7HDEtaeNd7dOgmKJPB1zLSQneVgYPxpu+ZOC29En2jvNuKN8fVXUyLWaa9
+M/vFzGrxZQKBgQDamSkmoH3uJb/jP7BJ7sghFeUkZpFiG+NzkIs885ExzLsL/wNm
+jJeH20TCsCiIqtMik8x0dfA59YnsjKoN7y7AoD8XPZLdUmUr5BpDi2k8Z/HKzI1H
+zSkeNGZ9lArIb6TRjDzNT64931UVNbAiRCfSmkSjUszcMBrSwNrv3oybhQKBgDi7
+FByW6e4KHk+ClYwkcXn9vemF28gaUT/FFTEK428X7YJFT/tx++IYXwogrZYF1+NJ
+cnIfDVMKF3ZkOLAEEHWg4dUDV5hIQ7ODshi/lBdabYS7A+SX49D3YRCl487yDGxh
+Im9JXRsaYgCeqgiMqVu+5Ufx+00oW0yqlOdfD2JtAoGBANzYQGjYEaBirLA2+jNo
+FOKiBdBLL2F/rdWqYke6VDXOy+Nxzpji5UQAWaRDs/Ne0ro1abcTHXoXyEcZpSaV
+DeHFRKyMyQJjg2WtqzEdbdGYwV2Kaj+oQTCXeQsPWtFi1a98KKOnFXqjiG6Ykgmy
+cQWMr2ifkwKvkEO7wTZMC5Cn
+-----END PRIVATE KEY-----
+`;
+
+export const e2eStudioPublicKey = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArgE1oT1AHdyOFoFrcA34
+iQsGsyhL0mURPy2hL3i6tD0a41hoGjydSOe9kNUJ5cDmH4eyDfvGf2SNFxWeCJqc
+AJLuA77LbAMDZU0aSE6HtuwyD46Iao9yCeu7CtLSVxia/O2U4RRPlXbaNskHXWYM
+EwaXSLHtaJoUE6pRhqq3LLi61j4kssxSin8ooS7b0o9ThDiB+yWp+Nx7zlpusOUX
+ZD1l1coIvj2pGKN6SJilFCPcusFdim/qRls0YkqI+XFBUMFcoMPULqpcBcPydgHP
+YB7SRO1yeqJmFIPb1jFP3T5ryyevloHH4Go5Ygm87hWRtp0m9EAHeJL59apCu+J+
+/wIDAQAB
+-----END PUBLIC KEY-----
+`;

@@ -1,0 +1,44 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+/** Accessibility (no serious or critical axe violation) on the main public pages, in LTR and RTL. */
+for (const [path, locale] of [
+  ["/", "en"],
+  ["/sign-in", "en"],
+  ["/sign-up", "en"],
+  ["/", "ar"],
+  ["/offline", "he"],
+] as const) {
+  test(`[WEB]: ${path} in ${locale} has no serious accessibility violation`, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "pitboss-locale", value: locale, url: baseURL ?? "" }]);
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("[WEB]: pages carry a nonce CSP and the security headers; the catalogue is CDN-cacheable, tRPC is private", async ({
+  request,
+}) => {
+  const page = await request.get("/");
+  const csp = page.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("frame-src 'none'");
+  expect(page.headers()["strict-transport-security"]).toContain("max-age=");
+  expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  const again = await request.get("/");
+  expect(again.headers()["content-security-policy"]).not.toBe(csp);
+
+  const catalog = await request.get("/api/catalog");
+  expect(catalog.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=600");
+  expect((await catalog.json()).games.length).toBeGreaterThan(0);
+
+  const trpc = await request.get("/api/trpc/lobby.catalog");
+  expect(trpc.headers()["cache-control"]).toContain("no-store");
+  const manifest = await request.get("/manifest.webmanifest");
+  expect((await manifest.json()).display).toBe("standalone");
+  const worker = await request.get("/sw.js");
+  expect(worker.headers()["cache-control"]).toBe("no-cache");
+});

@@ -1,0 +1,81 @@
+import type { KeyObject } from "node:crypto";
+import type { ServiceDeps } from "../../deps";
+
+/** What the bridge needs besides the usual deps: the studios' secrets and public keys (from the environment). */
+export type StudioCredential = { secret?: string; publicKey?: KeyObject };
+export type StudioCredentials = { get: (providerCode: string) => StudioCredential | null };
+export type BridgeDeps = ServiceDeps & { credentials: StudioCredentials };
+
+export type BridgeProtocol = "HUB88" | "PRAGMATIC" | "PITBOSS";
+
+/** A player's spendable money in their wallet currency, as every studio protocol reports it. */
+export type Balances = { currency: string; cashMinor: bigint; bonusMinor: bigint };
+
+/**
+ * Why the bridge refused a command, protocol-neutral; each adapter maps these onto its own statuses.
+ * `storedRefusals` are final business decisions about one transaction: they are recorded with the transaction and a
+ * replay gets the same answer. The others (unknown token, not found, bad input, transient failures) are never stored,
+ * so a retry is evaluated afresh.
+ */
+export const bridgeRefusals = [
+  "INVALID_TOKEN",
+  "TOKEN_EXPIRED",
+  "PLAYER_NOT_FOUND",
+  "USER_DISABLED",
+  "LIMIT_REACHED",
+  "BET_OUT_OF_LIMITS",
+  "NOT_ENOUGH_MONEY",
+  "WRONG_CURRENCY",
+  "UNKNOWN_GAME",
+  "DUPLICATE_TRANSACTION",
+  "TRANSACTION_NOT_FOUND",
+  "TRANSACTION_ROLLED_BACK",
+  "UNAVAILABLE",
+  "INTERNAL",
+] as const;
+export type BridgeRefusal = (typeof bridgeRefusals)[number];
+
+export const storedRefusals: ReadonlySet<BridgeRefusal> = new Set([
+  "TOKEN_EXPIRED",
+  "USER_DISABLED",
+  "LIMIT_REACHED",
+  "BET_OUT_OF_LIMITS",
+  "NOT_ENOUGH_MONEY",
+  "WRONG_CURRENCY",
+  "UNKNOWN_GAME",
+  "TRANSACTION_ROLLED_BACK",
+]);
+
+/** The outcome of one internal command, before an adapter renders it in its protocol. */
+export type BridgeResult =
+  | {
+      ok: true;
+      /** Our id for the transaction (the bridge row), for protocols that echo one. */
+      transactionId: string;
+      playerId: string;
+      balances: Balances;
+    }
+  | {
+      ok: false;
+      refusal: BridgeRefusal;
+      /** The bridge row id when the refusal is stored. */
+      transactionId?: string;
+      playerId?: string;
+      /** The current balances, when the player is known (NOT_ENOUGH_MONEY must carry them). */
+      balances?: Balances;
+    };
+
+/** An HTTP answer, built by the domain, sent as is by the thin route handler. */
+export type HttpResult = { status: number; headers: Record<string, string>; body: Buffer };
+
+/** A response as stored with its transaction. */
+export type StoredResponse = { status: number; body: Buffer };
+
+/**
+ * How an adapter speaks: render a result in its protocol, and turn a stored response into the answer for a replay
+ * (byte for byte; protocols that echo a per-request id in the body re-echo it for a retry that carries a new one).
+ */
+export type ResponseView = {
+  render: (result: BridgeResult) => HttpResult;
+  replay: (stored: StoredResponse) => HttpResult;
+};

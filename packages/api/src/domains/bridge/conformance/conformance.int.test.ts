@@ -1,0 +1,274 @@
+import { createTestPlayer } from "@pitboss/db/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestStaff } from "../../../testing/staff";
+import { expectLedgerInvariants } from "../../../testing/wallet";
+import { currentBalances } from "../balances";
+import type { BridgeProtocol } from "../bridge.types";
+import { GAME_SESSION_TTL_MS } from "../launch-game";
+import { type BetParams, type Driver, driverFor } from "./drivers";
+import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "./fixtures";
+
+/**
+ * The open conformance kit: the edge cases every studio integration meets, run against every adapter with real
+ * signed request bytes on real PostgreSQL. A case is written once against the Driver interface; each driver says how
+ * its protocol expresses the request and which of its statuses is the expected answer.
+ */
+const protocols: BridgeProtocol[] = ["HUB88", "PRAGMATIC", "PITBOSS"];
+
+describe.each(protocols)("conformance kit: %s adapter", (protocol) => {
+  let fixture: StudioFixture;
+  let driver: Driver;
+
+  beforeAll(async () => {
+    fixture = await setupStudio(protocol);
+    driver = driverFor(fixture);
+  });
+  afterEach(async () => {
+    fixture.clock.set(new Date());
+    await expectLedgerInvariants(fixture.deps);
+  });
+  afterAll(() => fixture.deps.db.close());
+
+  const cashOf = async (playerId: string, currency = "EUR") =>
+    (await currentBalances(fixture.deps, playerId, currency)).cashMinor;
+  const betOf = (
+    player: { playerId: string; token: string; currency: string },
+    overrides: Partial<BetParams> = {},
+  ) => ({
+    playerId: player.playerId,
+    token: player.token,
+    txnId: uniqueId("bet"),
+    roundId: uniqueId("round"),
+    amountMinor: 100n,
+    currency: player.currency,
+    ...overrides,
+  });
+  const expectCode = (result: { body: Buffer }, expected: Parameters<Driver["codeFor"]>[0]) =>
+    expect(driver.codeOf(result as never), result.body.toString()).toBe(driver.codeFor(expected));
+
+  it("exact replay: the stored response byte for byte; the money moves once", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const request = driver.bet(betOf(player, { amountMinor: 250n }));
+    const first = await driver.send(request);
+    expectCode(first, "OK");
+    expect(driver.balanceOf(first, "EUR")).toBe(9_750n);
+    const again = await driver.send(driver.retry(request));
+    expect(again.status).toBe(first.status);
+    expect(again.body.equals(first.body)).toBe(true);
+    expect(await cashOf(player.playerId)).toBe(9_750n);
+  });
+
+  it("same transaction id with other data: the protocol's duplicate error; the first one stands", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const bet = betOf(player, { amountMinor: 100n });
+    expectCode(await driver.send(driver.bet(bet)), "OK");
+    const other = await driver.send(driver.bet({ ...bet, amountMinor: 200n }));
+    expectCode(other, "DUPLICATE");
+    expect(await cashOf(player.playerId)).toBe(9_900n);
+    // The original is still answered as it was.
+    expectCode(await driver.send(driver.retry(driver.bet(bet))), "OK");
+  });
+
+  it("20 parallel copies of one bet: one debit, twenty identical answers", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const request = driver.bet(betOf(player, { amountMinor: 300n }));
+    const results = await Promise.all(Array.from({ length: 20 }, () => driver.send(driver.retry(request))));
+    for (const result of results) {
+      expectCode(result, "OK");
+      expect(result.body.equals(results[0]?.body as Buffer)).toBe(true);
+    }
+    expect(await cashOf(player.playerId)).toBe(9_700n);
+  });
+
+  it("rollback before the bet: accepted and tombstoned; the late bet moves no money", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const bet = betOf(player, { amountMinor: 400n });
+    const rollback = await driver.send(
+      driver.rollback({
+        playerId: player.playerId,
+        txnId: uniqueId("rb"),
+        betTxnId: bet.txnId,
+        roundId: bet.roundId,
+        currency: "EUR",
+      }),
+    );
+    expectCode(rollback, "OK");
+    const late = await driver.send(driver.bet(bet));
+    expectCode(late, "ROLLED_BACK");
+    expect(await cashOf(player.playerId)).toBe(10_000n);
+    // And it stays refused.
+    expectCode(await driver.send(driver.retry(driver.bet(bet))), "ROLLED_BACK");
+  });
+
+  it("win after rollback: refused as rolled back; nothing is paid", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const bet = betOf(player, { amountMinor: 500n });
+    expectCode(await driver.send(driver.bet(bet)), "OK");
+    const rollback = await driver.send(
+      driver.rollback({
+        playerId: player.playerId,
+        txnId: uniqueId("rb"),
+        betTxnId: bet.txnId,
+        roundId: bet.roundId,
+        currency: "EUR",
+      }),
+    );
+    expectCode(rollback, "OK");
+    expect(driver.balanceOf(rollback, "EUR") ?? 10_000n).toBe(10_000n);
+    const win = await driver.send(
+      driver.win({
+        playerId: player.playerId,
+        txnId: uniqueId("win"),
+        betTxnId: bet.txnId,
+        roundId: bet.roundId,
+        amountMinor: 900n,
+        currency: "EUR",
+      }),
+    );
+    expectCode(win, "ROLLED_BACK");
+    expect(await cashOf(player.playerId)).toBe(10_000n);
+  });
+
+  it("duplicate win: paid once, answered the same", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const bet = betOf(player, { amountMinor: 100n });
+    expectCode(await driver.send(driver.bet(bet)), "OK");
+    const request = driver.win({ ...bet, txnId: uniqueId("win"), betTxnId: bet.txnId, amountMinor: 350n });
+    const first = await driver.send(request);
+    expectCode(first, "OK");
+    const second = await driver.send(driver.retry(request));
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(await cashOf(player.playerId)).toBe(10_250n);
+  });
+
+  it("token expired: new bets refused; wins and rollbacks still accepted", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const won = betOf(player, { amountMinor: 100n });
+    const rolled = betOf(player, { amountMinor: 200n });
+    expectCode(await driver.send(driver.bet(won)), "OK");
+    expectCode(await driver.send(driver.bet(rolled)), "OK");
+    fixture.clock.advance(GAME_SESSION_TTL_MS + 60_000);
+    expectCode(await driver.send(driver.bet(betOf(player))), "TOKEN_EXPIRED");
+    expectCode(
+      await driver.send(driver.win({ ...won, txnId: uniqueId("win"), betTxnId: won.txnId, amountMinor: 1_000n })),
+      "OK",
+    );
+    expectCode(
+      await driver.send(
+        driver.rollback({
+          playerId: player.playerId,
+          txnId: uniqueId("rb"),
+          betTxnId: rolled.txnId,
+          roundId: rolled.roundId,
+          currency: "EUR",
+        }),
+      ),
+      "OK",
+    );
+    expect(await cashOf(player.playerId)).toBe(10_000n - 100n + 1_000n);
+  });
+
+  it("wrong currency: refused, nothing moved (Pragmatic bets carry no currency: the wallet's is used)", async () => {
+    const player = await launchPlayer(fixture, 10_000n, "EUR");
+    if (driver.canSendCurrency) {
+      const result = await driver.send(driver.bet(betOf(player, { currency: "USD" })));
+      expectCode(result, "WRONG_CURRENCY");
+      expect(await cashOf(player.playerId)).toBe(10_000n);
+    } else {
+      // Pragmatic: a USD player's bet is taken in USD, from the USD wallet, whatever the studio thinks.
+      const dollars = await launchPlayer(fixture, 10_000n, "USD");
+      expectCode(await driver.send(driver.bet(betOf(dollars, { amountMinor: 150n }))), "OK");
+      expect(await cashOf(dollars.playerId, "USD")).toBe(9_850n);
+    }
+  });
+
+  it("bad signature: refused, nothing moved or recorded; the genuine request then succeeds", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const request = driver.bet(betOf(player, { amountMinor: 100n }));
+    expectCode(await driver.send(driver.forge(request)), "INVALID_SIGNATURE");
+    expect(await cashOf(player.playerId)).toBe(10_000n);
+    expectCode(await driver.send(driver.retry(request)), "OK");
+    expect(await cashOf(player.playerId)).toBe(9_900n);
+  });
+
+  it("insufficient funds: refused with the current balance; a replay gets the same refusal", async () => {
+    const player = await launchPlayer(fixture, 1_000n);
+    const request = driver.bet(betOf(player, { amountMinor: 5_000n }));
+    const refused = await driver.send(request);
+    expectCode(refused, "NOT_ENOUGH_MONEY");
+    expect(driver.balanceOf(refused, "EUR")).toBe(1_000n);
+    expect((await driver.send(driver.retry(request))).body.equals(refused.body)).toBe(true);
+    expect(await cashOf(player.playerId)).toBe(1_000n);
+  });
+
+  it("unknown game: refused, nothing moved", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    expectCode(await driver.send(driver.bet(betOf(player, { gameCode: "no-such-game" }))), "UNKNOWN_GAME");
+    expect(await cashOf(player.playerId)).toBe(10_000n);
+  });
+
+  it("blocked player: new bets refused at wager time; wins and rollbacks still accepted", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const won = betOf(player, { amountMinor: 100n });
+    const rolled = betOf(player, { amountMinor: 200n });
+    expectCode(await driver.send(driver.bet(won)), "OK");
+    expectCode(await driver.send(driver.bet(rolled)), "OK");
+    await fixture.deps.db.prisma.player.update({ where: { id: player.playerId }, data: { status: "SUSPENDED" } });
+    expectCode(await driver.send(driver.bet(betOf(player))), "USER_DISABLED");
+    expectCode(
+      await driver.send(driver.win({ ...won, txnId: uniqueId("win"), betTxnId: won.txnId, amountMinor: 700n })),
+      "OK",
+    );
+    expectCode(
+      await driver.send(
+        driver.rollback({
+          playerId: player.playerId,
+          txnId: uniqueId("rb"),
+          betTxnId: rolled.txnId,
+          roundId: rolled.roundId,
+          currency: "EUR",
+        }),
+      ),
+      "OK",
+    );
+    expect(await cashOf(player.playerId)).toBe(10_000n - 100n + 700n);
+  });
+
+  it("restricted player (staff BLOCK_BETTING): new bets refused at wager time", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const staff = await createTestStaff(fixture.deps, ["RISK"]);
+    await fixture.deps.db.prisma.playerRestriction.create({
+      data: {
+        id: uniqueId("rst"),
+        playerId: player.playerId,
+        type: "BLOCK_BETTING",
+        reason: "test",
+        createdBy: staff.id,
+      },
+    });
+    expectCode(await driver.send(driver.bet(betOf(player))), "USER_DISABLED");
+    expect(await cashOf(player.playerId)).toBe(10_000n);
+  });
+
+  it("bad input (signed, but malformed): the protocol's error, nothing moved, nothing recorded", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const bet = betOf(player);
+    expectCode(await driver.send(driver.malformedBet(bet)), "BAD_INPUT");
+    expect(await cashOf(player.playerId)).toBe(10_000n);
+    expectCode(await driver.send(driver.bet(bet)), "OK");
+  });
+
+  it("a token of another player is refused; a player we do not know is refused", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const other = await launchPlayer(fixture, 10_000n);
+    const stolen = await driver.send(driver.bet(betOf(player, { token: other.token })));
+    expect(driver.codeOf(stolen)).not.toBe(driver.codeFor("OK"));
+    const ghost = await createTestPlayer(fixture.deps.db);
+    const unknown = await driver.send(
+      driver.bet(betOf({ playerId: `${ghost.id}x`, token: player.token, currency: "EUR" })),
+    );
+    expect(driver.codeOf(unknown)).not.toBe(driver.codeFor("OK"));
+    expect(await cashOf(player.playerId)).toBe(10_000n);
+    expect(await cashOf(other.playerId)).toBe(10_000n);
+  });
+});

@@ -1,0 +1,229 @@
+import type { Db, Prisma, Tx } from "@pitboss/db";
+
+/** The client a query runs on: the shared Prisma client, or a transaction a service opened. */
+type Client = Db["prisma"] | Tx;
+
+// ─── Reads ────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const roundSelect = {
+  id: true,
+  playerId: true,
+  currency: true,
+  calcVer: true,
+  status: true,
+  result: true,
+  voidReason: true,
+  totalStakeMinor: true,
+  totalPayoutMinor: true,
+  pendingBets: true,
+  seedPairId: true,
+  nonce: true,
+  params: true,
+  outcome: true,
+  idempotencyKey: true,
+  requestHash: true,
+  winTxnId: true,
+  timeoutAt: true,
+  createdAt: true,
+  settledAt: true,
+  game: { select: { id: true, slug: true, provider: true } },
+  seedPair: { select: { id: true, serverSeed: true, serverSeedHash: true, clientSeed: true, revealedAt: true } },
+  bets: {
+    select: { id: true, stakeMinor: true, idempotencyKey: true, debitTxnId: true, refundTxnId: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.RoundSelect;
+
+export type RoundRow = Prisma.RoundGetPayload<{ select: typeof roundSelect }>;
+
+export const findRound = (db: Client, roundId: string) =>
+  db.round.findUnique({ where: { id: roundId }, select: roundSelect });
+
+/** Scoped to the player: someone else's round is simply not found. */
+export const findPlayerRound = (db: Client, playerId: string, roundId: string) =>
+  db.round.findFirst({ where: { id: roundId, playerId }, select: roundSelect });
+
+export const findRoundByKey = (db: Client, playerId: string, idempotencyKey: string) =>
+  db.round.findUnique({ where: { playerId_idempotencyKey: { playerId, idempotencyKey } }, select: roundSelect });
+
+export const listPlayerRounds = (db: Client, playerId: string, take: number) =>
+  db.round.findMany({
+    where: { playerId },
+    select: roundSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+
+/** Open rounds past their deadline, oldest first (served by the (status, timeout_at) index). */
+export const findStaleOpenRoundIds = async (
+  db: Client,
+  filter: { now: Date; take: number; afterId?: string; playerId?: string },
+) =>
+  (
+    await db.round.findMany({
+      where: {
+        status: "OPEN",
+        timeoutAt: { lte: filter.now },
+        ...(filter.afterId ? { id: { gt: filter.afterId } } : {}),
+        ...(filter.playerId ? { playerId: filter.playerId } : {}),
+      },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: filter.take,
+    })
+  ).map((r) => r.id);
+
+export const findPlayer = (db: Client, playerId: string) =>
+  db.player.findUnique({ where: { id: playerId }, select: { id: true, currency: true, status: true } });
+
+export const findGameWithLimit = (db: Client, slug: string, currency: string) =>
+  db.game.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      provider: true,
+      isEnabled: true,
+      limits: { where: { currency }, select: { minStakeMinor: true, maxStakeMinor: true } },
+    },
+  });
+
+export const findBetByKey = (db: Client, playerId: string, idempotencyKey: string) =>
+  db.bet.findUnique({
+    where: { playerId_idempotencyKey: { playerId, idempotencyKey } },
+    select: { id: true, roundId: true, requestHash: true, stakeMinor: true, debitTxnId: true },
+  });
+
+/**
+ * The ledger transaction a wallet command committed under (scope, key), if any: how a stake debit is found
+ * when the request that made it died before recording its id. Read-only use of the ledger's unique key.
+ */
+export const findLedgerTxnId = async (db: Client, idempotencyScope: string, idempotencyKey: string) =>
+  (
+    await db.ledgerTransaction.findUnique({
+      where: { idempotencyScope_idempotencyKey: { idempotencyScope, idempotencyKey } },
+      select: { id: true },
+    })
+  )?.id ?? null;
+
+// ─── Round writes ─────────────────────────────────────────────────────────────────────────────────────────
+
+export const insertRound = (db: Client, data: Prisma.RoundUncheckedCreateInput) =>
+  db.round.create({ data, select: { id: true } });
+
+export const insertBet = (db: Client, data: Prisma.BetUncheckedCreateInput) =>
+  db.bet.create({ data, select: { id: true } });
+
+const undecidedOpen = { status: "OPEN", result: null, voidReason: null } as const;
+
+/** Removes a round whose only stake was refused by the ledger (nothing was debited); 0 if it moved on. */
+export const deleteUndecidedRound = async (tx: Tx, roundId: string) => {
+  await tx.bet.deleteMany({ where: { roundId, debitTxnId: null } });
+  return (await tx.round.deleteMany({ where: { id: roundId, ...undecidedOpen, bets: { none: {} } } })).count;
+};
+
+/** Records the settle decision (outcome and payout fixed) if the round is still open and undecided. */
+export const decideRoundSettlement = async (
+  tx: Client,
+  roundId: string,
+  expectedPendingBets: number,
+  data: Pick<
+    Prisma.RoundUncheckedUpdateInput,
+    "result" | "totalPayoutMinor" | "outcome" | "seedPairId" | "nonce" | "pendingBets" | "params"
+  >,
+) =>
+  (await tx.round.updateMany({ where: { id: roundId, ...undecidedOpen, pendingBets: expectedPendingBets }, data }))
+    .count;
+
+/** Records the void decision if the round is still open and undecided. */
+export const decideRoundVoid = async (db: Client, roundId: string, voidReason: string) =>
+  (await db.round.updateMany({ where: { id: roundId, ...undecidedOpen }, data: { voidReason } })).count;
+
+/** Moves a decided round to its final status once the money has moved (only from OPEN, so only once). */
+export const closeRound = async (
+  db: Client,
+  roundId: string,
+  data: { status: "SETTLED" | "VOIDED"; settledAt: Date; winTxnId?: string | null },
+) => (await db.round.updateMany({ where: { id: roundId, status: "OPEN" }, data })).count;
+
+/** Adds a stake to an open, undecided round and counts it as pending until its debit is confirmed. */
+export const reserveBetInRound = async (db: Client, roundId: string, playerId: string, stakeMinor: bigint) =>
+  (
+    await db.round.updateMany({
+      where: { id: roundId, playerId, ...undecidedOpen },
+      data: { totalStakeMinor: { increment: stakeMinor }, pendingBets: { increment: 1 } },
+    })
+  ).count;
+
+/** Takes back a reserved stake whose debit the ledger refused. */
+export const releaseBetInRound = (tx: Tx, roundId: string, betId: string, stakeMinor: bigint) =>
+  Promise.all([
+    tx.bet.deleteMany({ where: { id: betId, debitTxnId: null } }),
+    tx.round.updateMany({
+      where: { id: roundId, status: "OPEN" },
+      data: { totalStakeMinor: { decrement: stakeMinor }, pendingBets: { decrement: 1 } },
+    }),
+  ]);
+
+/** Confirms a bet's debit; for a multi-step round also stops counting it as pending. */
+export const confirmBetDebit = async (tx: Client, betId: string, debitTxnId: string) =>
+  (await tx.bet.updateMany({ where: { id: betId, debitTxnId: null }, data: { debitTxnId } })).count;
+
+export const decrementPendingBets = (tx: Client, roundId: string) =>
+  tx.round.updateMany({ where: { id: roundId, pendingBets: { gt: 0 } }, data: { pendingBets: { decrement: 1 } } });
+
+export const recordBetRefund = (db: Client, betId: string, debitTxnId: string, refundTxnId: string) =>
+  db.bet.update({ where: { id: betId }, data: { debitTxnId, refundTxnId } });
+
+// ─── Seed pairs ───────────────────────────────────────────────────────────────────────────────────────────
+
+const seedPairSelect = {
+  id: true,
+  serverSeed: true,
+  serverSeedHash: true,
+  clientSeed: true,
+  nextNonce: true,
+  createdAt: true,
+  revealedAt: true,
+} satisfies Prisma.FairnessSeedPairSelect;
+
+export type SeedPairRow = Prisma.FairnessSeedPairGetPayload<{ select: typeof seedPairSelect }>;
+
+export const findActiveSeedPair = (db: Client, playerId: string) =>
+  db.fairnessSeedPair.findUnique({ where: { activePlayerId: playerId }, select: seedPairSelect });
+
+export const findLastRevealedSeedPair = (db: Client, playerId: string) =>
+  db.fairnessSeedPair.findFirst({
+    where: { playerId, activePlayerId: null },
+    select: seedPairSelect,
+    orderBy: [{ revealedAt: "desc" }, { id: "desc" }],
+  });
+
+/** Inserts the pair as the player's active one unless they already have one (ON CONFLICT DO NOTHING). */
+export const insertActiveSeedPairIfNone = (db: Client, data: Prisma.FairnessSeedPairCreateManyInput) =>
+  db.fairnessSeedPair.createMany({ data: [data], skipDuplicates: true });
+
+export const insertSeedPair = (tx: Client, data: Prisma.FairnessSeedPairUncheckedCreateInput) =>
+  tx.fairnessSeedPair.create({ data, select: seedPairSelect });
+
+/** Rotates the active pair out (reveals its seed); the row lock serialises this with nonce reservations. */
+export const revealActiveSeedPair = (tx: Client, playerId: string, revealedAt: Date) =>
+  tx.fairnessSeedPair.update({
+    where: { activePlayerId: playerId },
+    data: { activePlayerId: null, revealedAt },
+    select: seedPairSelect,
+  });
+
+/** Reserves the active pair's next nonce (row-locked increment) and returns the pair with the nonce taken. */
+export const reserveNonce = async (tx: Client, playerId: string) => {
+  const pair = await tx.fairnessSeedPair.update({
+    where: { activePlayerId: playerId },
+    data: { nextNonce: { increment: 1 } },
+    select: seedPairSelect,
+  });
+  return { ...pair, nonce: pair.nextNonce - 1 };
+};
+
+/** Open rounds on the pair whose outcome is not fixed yet: revealing the seed now would give them away. */
+export const countUndecidedRoundsOnPair = (tx: Client, seedPairId: string) =>
+  tx.round.count({ where: { seedPairId, ...undecidedOpen } });

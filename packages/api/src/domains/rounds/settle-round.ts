@@ -1,0 +1,47 @@
+import { DomainError } from "@pitboss/db";
+import type { ServiceDeps } from "../../deps";
+import { games, parseGameParams } from "../games/games";
+import { parseInput, withGameInput } from "./parse-input";
+import { completeDecidedRound, resolveOutcome } from "./round-lifecycle";
+import { asJsonColumn, type RoundView, toJsonSafe, toRoundView } from "./round-view";
+import { decideRoundSettlement, findPlayerRound } from "./rounds.repo";
+import { type SettleRoundCommand, settleRoundCommand } from "./rounds.schemas";
+
+/**
+ * Settles a multi-step round with the player's final choices (e.g. the mines picks), resolved from the seed pair
+ * and nonce fixed when the round opened. Idempotent: once decided, every call returns the original result.
+ */
+export const settleRound = async (deps: ServiceDeps, rawInput: SettleRoundCommand): Promise<RoundView> => {
+  const input = parseInput(settleRoundCommand, rawInput);
+  const round = await findPlayerRound(deps.db.prisma, input.playerId, input.roundId);
+  if (!round) throw new DomainError("NOT_FOUND", { message: "round not found" });
+  if (round.status !== "OPEN" || round.result !== null || round.voidReason !== null) {
+    return toRoundView(await completeDecidedRound(deps, round.id));
+  }
+  if (round.pendingBets > 0 || !round.seedPair || round.nonce === null) {
+    throw new DomainError("CONFLICT", { message: "a bet of this round is still being placed" });
+  }
+  if (round.totalStakeMinor === 0n) throw new DomainError("CONFLICT", { message: "place a bet before settling" });
+
+  const slug = round.game.slug as keyof typeof games;
+  const params = toJsonSafe(input.params);
+  const parsed = withGameInput(() => parseGameParams(slug, params));
+  const paramsStake = games[slug].paramsStake(parsed as never);
+  if (paramsStake !== null && paramsStake !== round.totalStakeMinor) {
+    throw new DomainError("INVALID_INPUT", { message: "the bets' stakes must add up to the round's stake" });
+  }
+  const resolved = resolveOutcome(
+    slug,
+    parsed,
+    { serverSeed: round.seedPair.serverSeed, clientSeed: round.seedPair.clientSeed, nonce: round.nonce },
+    round.totalStakeMinor,
+  );
+  // Conditional on "open, undecided, no pending bet": if anything moved on, the winner's decision stands.
+  await decideRoundSettlement(deps.db.prisma, round.id, 0, {
+    params: asJsonColumn(params),
+    outcome: asJsonColumn(resolved.outcome),
+    result: resolved.result,
+    totalPayoutMinor: resolved.payoutMinor,
+  });
+  return toRoundView(await completeDecidedRound(deps, round.id));
+};

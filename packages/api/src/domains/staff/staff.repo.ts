@@ -1,0 +1,200 @@
+import type { Db, Prisma, Tx } from "@pitboss/db";
+
+type Client = Db["prisma"] | Tx;
+
+const signInSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  passwordHash: true,
+  roles: true,
+  mfaSecret: true,
+  mfaEnrolledAt: true,
+  isDisabled: true,
+  lockedUntil: true,
+  mustChangePassword: true,
+} satisfies Prisma.StaffUserSelect;
+
+export const findStaffByEmail = (db: Db, email: string) =>
+  db.prisma.staffUser.findUnique({ where: { email }, select: signInSelect });
+
+export const findStaffById = (client: Client, id: string) =>
+  client.staffUser.findUnique({ where: { id }, select: signInSelect });
+
+/**
+ * Counts one failed attempt; the attempt that reaches `max` locks the account until `lockedUntil` and starts
+ * the count again. One statement, so concurrent failures all count.
+ */
+export const recordFailedAttempt = async (
+  db: Db,
+  staffId: string,
+  options: { now: Date; max: number; lockoutMs: number },
+): Promise<{ isLocked: boolean; failedAttempts: number }> => {
+  const lockUntil = new Date(options.now.getTime() + options.lockoutMs);
+  const rows = await db.prisma.$queryRaw<{ failed_attempts: number; locked_until: Date | null }[]>`
+    UPDATE staff_user
+       SET failed_attempts = CASE WHEN failed_attempts + 1 >= ${options.max} THEN 0 ELSE failed_attempts + 1 END,
+           locked_until = CASE WHEN failed_attempts + 1 >= ${options.max} THEN ${lockUntil} ELSE locked_until END
+     WHERE id = ${staffId}
+ RETURNING failed_attempts, locked_until`;
+  const row = rows[0];
+  return {
+    isLocked: !!row?.locked_until && row.locked_until > options.now,
+    failedAttempts: row?.failed_attempts ?? 0,
+  };
+};
+
+/**
+ * Accepts a TOTP time step once: succeeds only when it is later than the last accepted one, atomically, so
+ * the same code sent twice (or raced) signs in once. Also clears the failure count.
+ */
+export const claimTotpStep = async (client: Client, staffId: string, step: number): Promise<boolean> =>
+  (await client.$executeRaw`
+    UPDATE staff_user SET mfa_last_step = ${step}, failed_attempts = 0, locked_until = NULL
+     WHERE id = ${staffId} AND (mfa_last_step IS NULL OR mfa_last_step < ${step})`) === 1;
+
+export const clearFailedAttempts = (client: Client, staffId: string) =>
+  client.staffUser.update({ where: { id: staffId }, data: { failedAttempts: 0, lockedUntil: null } });
+
+export const storePendingMfaSecret = (db: Db, staffId: string, encryptedSecret: string) =>
+  db.prisma.staffUser.updateMany({
+    where: { id: staffId, mfaEnrolledAt: null },
+    data: { mfaSecret: encryptedSecret },
+  });
+
+export const markEnrolled = (tx: Tx, staffId: string, at: Date) =>
+  tx.staffUser.updateMany({ where: { id: staffId, mfaEnrolledAt: null }, data: { mfaEnrolledAt: at } });
+
+export const replaceRecoveryCodes = async (
+  tx: Tx,
+  staffId: string,
+  codes: { id: string; codeHash: string; createdAt: Date }[],
+) => {
+  await tx.staffRecoveryCode.deleteMany({ where: { staffId } });
+  await tx.staffRecoveryCode.createMany({ data: codes.map((code) => ({ ...code, staffId })) });
+};
+
+/** Marks an unused recovery code used; false when it does not exist or was used already. */
+export const useRecoveryCode = async (db: Db, staffId: string, codeHash: string, at: Date) =>
+  (await db.prisma.staffRecoveryCode.updateMany({ where: { staffId, codeHash, usedAt: null }, data: { usedAt: at } }))
+    .count === 1;
+
+export const countUnusedRecoveryCodes = (db: Db, staffId: string) =>
+  db.prisma.staffRecoveryCode.count({ where: { staffId, usedAt: null } });
+
+// ─── Sessions ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export const createSession = (db: Db, data: Prisma.StaffSessionUncheckedCreateInput) =>
+  db.prisma.staffSession.create({ data, select: { id: true } });
+
+export const findSessionByTokenHash = (db: Db, tokenHash: string) =>
+  db.prisma.staffSession.findUnique({
+    where: { tokenHash },
+    select: {
+      id: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      mfaPassedAt: true,
+      revokedAt: true,
+      staff: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          roles: true,
+          isDisabled: true,
+          mfaEnrolledAt: true,
+          mustChangePassword: true,
+        },
+      },
+    },
+  });
+
+export const touchSession = (db: Db, sessionId: string, at: Date) =>
+  db.prisma.staffSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: at } });
+
+/** MFA passed: the session gets a new token (the pre-MFA one stops working) and its full lifetime. */
+export const completeSessionMfa = (
+  client: Client,
+  sessionId: string,
+  data: { tokenHash: string; at: Date; expiresAt: Date },
+) =>
+  client.staffSession.updateMany({
+    where: { id: sessionId, revokedAt: null, mfaPassedAt: null },
+    data: { tokenHash: data.tokenHash, mfaPassedAt: data.at, lastSeenAt: data.at, expiresAt: data.expiresAt },
+  });
+
+const sessionSelect = {
+  id: true,
+  staffId: true,
+  ip: true,
+  userAgent: true,
+  createdAt: true,
+  lastSeenAt: true,
+  expiresAt: true,
+  mfaPassedAt: true,
+  revokedAt: true,
+  revokeReason: true,
+} satisfies Prisma.StaffSessionSelect;
+
+export const listSessions = (db: Db, staffId: string, take = 50) =>
+  db.prisma.staffSession.findMany({ where: { staffId }, select: sessionSelect, orderBy: { createdAt: "desc" }, take });
+
+export const findSession = (db: Db, sessionId: string) =>
+  db.prisma.staffSession.findUnique({ where: { id: sessionId }, select: sessionSelect });
+
+/** Revokes sessions matching `where` that are still live; returns how many. */
+export const revokeSessions = async (
+  client: Client,
+  where: Prisma.StaffSessionWhereInput,
+  data: { at: Date; by: string | null; reason: string },
+) =>
+  (
+    await client.staffSession.updateMany({
+      where: { ...where, revokedAt: null },
+      data: { revokedAt: data.at, revokedBy: data.by, revokeReason: data.reason },
+    })
+  ).count;
+
+// ─── Staff management ─────────────────────────────────────────────────────────────────────────────────────
+
+export const listStaff = (db: Db) =>
+  db.prisma.staffUser.findMany({
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      roles: true,
+      isDisabled: true,
+      mfaEnrolledAt: true,
+      lockedUntil: true,
+      mustChangePassword: true,
+      createdAt: true,
+    },
+    orderBy: { email: "asc" },
+  });
+
+export const listRoleRequests = (db: Db, where: Prisma.StaffRoleRequestWhereInput = {}) =>
+  db.prisma.staffRoleRequest.findMany({
+    where,
+    select: {
+      id: true,
+      staffId: true,
+      roles: true,
+      status: true,
+      requestedBy: true,
+      requestedAt: true,
+      decidedBy: true,
+      decidedAt: true,
+      staff: { select: { email: true, displayName: true, roles: true } },
+      requester: { select: { email: true, displayName: true } },
+    },
+    orderBy: { requestedAt: "desc" },
+    take: 100,
+  });
+
+export const findRoleRequest = (client: Client, id: string) =>
+  client.staffRoleRequest.findUnique({
+    where: { id },
+    select: { id: true, staffId: true, roles: true, status: true, requestedBy: true },
+  });
