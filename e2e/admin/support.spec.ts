@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { newId } from "@pitboss/db";
 import { expect, test } from "@playwright/test";
-import { closeDb, createPlayer, signInAs, trpc } from "./fixtures";
+import { closeDb, createPlayer, db, signInAs, trpc } from "./fixtures";
 
 test.afterAll(closeDb);
 
@@ -8,7 +9,7 @@ test("[ADMIN]: support finds a player, adds a note, and cannot adjust a balance"
   const player = await createPlayer("e2e-support");
   await signInAs(page.request, "SUPPORT");
   await page.goto("/players");
-  await page.getByLabel("Email, id or name").fill(player.email);
+  await page.getByLabel("Email, id, name or phone").fill(player.email);
   await page.keyboard.press("Enter");
   await page.getByRole("link", { name: player.email }).click();
   await expect(page.getByTestId("player-email")).toHaveText(player.email);
@@ -32,4 +33,44 @@ test("[ADMIN]: support finds a player, adds a note, and cannot adjust a balance"
   });
   expect(refused.status).toBe(403);
   expect(refused.body.error?.json?.data?.domainCode).toBe("FORBIDDEN");
+});
+
+test("[ADMIN]: support finds a seeded player by phone and sees rounds and sign-ins", async ({ page }) => {
+  await signInAs(page.request, "SUPPORT");
+  await page.goto("/players");
+  // The demo seed gives Alice +4915112345678; staff type it however they like.
+  await page.getByLabel("Email, id, name or phone").fill("+49 151 1234 5678");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("player-results")).toContainText("+4915112345678");
+  await page.getByRole("link", { name: "alice@demo.pitboss.dev" }).click();
+  await expect(page.getByTestId("player-phone")).toHaveText("+4915112345678");
+  await expect(page.getByRole("heading", { name: "Recent rounds" })).toBeVisible();
+  await expect(page.getByTestId("player-rounds")).toContainText("Round id");
+  await expect(page.getByRole("heading", { name: "Sign-ins" })).toBeVisible();
+  await expect(page.getByTestId("player-sessions")).toBeVisible();
+  // Payments are not built yet: nothing about them is shown.
+  await expect(page.getByRole("heading", { name: /payment/i })).toHaveCount(0);
+});
+
+test("[ADMIN]: support sees a player's sign-ins and signs them out everywhere", async ({ page }) => {
+  const player = await createPlayer("e2e-sessions");
+  await db().prisma.authAttempt.create({
+    data: { id: newId("authAttempt"), kind: "SIGN_IN", email: player.email, ip: "198.51.100.23", isSuccess: false },
+  });
+  await signInAs(page.request, "SUPPORT");
+  await page.goto(`/players/${player.id}`);
+  await expect(page.getByTestId("player-email")).toHaveText(player.email);
+  await expect(page.getByTestId("player-rounds")).toContainText("No rounds yet.");
+  const signIns = page.getByTestId("player-sessions");
+  await expect(signIns).toContainText("198.51.100.23");
+  await expect(signIns).toContainText("failed");
+
+  await page.getByLabel("Reason for signing the player out").fill("Reported a lost phone");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByText("Every session of this player has ended")).toBeVisible();
+  const player360 = await db().prisma.player.findUniqueOrThrow({
+    where: { id: player.id },
+    select: { sessionVersion: true },
+  });
+  expect(player360.sessionVersion).toBe(1);
 });

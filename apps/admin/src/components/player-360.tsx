@@ -11,11 +11,16 @@ import { useCan } from "./me-context";
 import { PlayerMoney } from "./player-money";
 import { PlayerNotes } from "./player-notes";
 import { PlayerRestrictions } from "./player-restrictions";
+import { PlayerRounds } from "./player-rounds";
 import { statusTone } from "./player-search";
+import { PlayerSessions } from "./player-sessions";
 import { PlayerTags } from "./player-tags";
 import { PlayerTimeline } from "./player-timeline";
 
-/** Everything about one player on one screen; each panel shows only what the role may see or do. */
+/**
+ * Everything about one player on one screen; each panel shows only what the role may see or do. Payments join
+ * when the payments domain exists.
+ */
 export const Player360 = ({ playerId }: { playerId: string }) => {
   const trpc = useTRPC();
   const can = useCan();
@@ -38,6 +43,7 @@ export const Player360 = ({ playerId }: { playerId: string }) => {
         <DescriptionList
           items={[
             { label: en.players.email, value: profile.email, testId: "player-email" },
+            ...(profile.phone ? [{ label: en.players.phone, value: profile.phone, testId: "player-phone" }] : []),
             { label: en.players.id, value: <code className="text-xs">{profile.id}</code> },
             { label: en.players.country, value: profile.country },
             { label: en.players.currency, value: profile.currency },
@@ -55,6 +61,8 @@ export const Player360 = ({ playerId }: { playerId: string }) => {
       <PlayerRestrictions playerId={playerId} restrictions={restrictions} canEdit={can("player.restrict")} />
       <PlayerNotes playerId={playerId} notes={notes} canAdd={can("player.note")} />
       <PlayerTimeline playerId={playerId} />
+      <PlayerRounds playerId={playerId} />
+      <PlayerSessions playerId={playerId} canSignOut={can("player.sessions")} />
     </div>
   );
 };

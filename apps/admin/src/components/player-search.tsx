@@ -12,7 +12,7 @@ import { useTRPC } from "~/trpc/react";
 export const statusTone = (status: string) =>
   status === "ACTIVE" ? "success" : status === "SUSPENDED" ? "warning" : "danger";
 
-/** Search by email, id or name; the query lives in the URL so back and forward keep results. */
+/** Search by email, id, name or phone; the query lives in the URL so back and forward keep results. */
 export const PlayerSearch = () => {
   const trpc = useTRPC();
   const router = useRouter();
@@ -61,6 +61,7 @@ export const PlayerSearch = () => {
               ),
             },
             { key: "name", header: en.players.name, render: (row) => row.displayName },
+            { key: "phone", header: en.players.phone, render: (row) => row.phone ?? "" },
             { key: "country", header: en.players.country, render: (row) => row.country },
             { key: "currency", header: en.players.currency, render: (row) => row.currency },
             {

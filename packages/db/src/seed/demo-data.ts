@@ -11,6 +11,8 @@ export const demoPlayers: ReadonlyArray<{
   currency: CurrencyCode;
   locale: string;
   dateOfBirth: string;
+  /** E.164; some demo players have none (the column is optional). */
+  phone?: string;
   /** Opening deposit in minor units. */
   depositMinor: bigint;
 }> = [
@@ -21,6 +23,7 @@ export const demoPlayers: ReadonlyArray<{
     currency: "EUR",
     locale: "de",
     dateOfBirth: "1990-04-12",
+    phone: "+4915112345678",
     depositMinor: 50_000n,
   },
   {
@@ -30,6 +33,7 @@ export const demoPlayers: ReadonlyArray<{
     currency: "BRL",
     locale: "pt-BR",
     dateOfBirth: "1985-09-30",
+    phone: "+5511987654321",
     depositMinor: 250_000n,
   },
   {
@@ -57,6 +61,7 @@ export const demoPlayers: ReadonlyArray<{
     currency: "USD",
     locale: "he",
     dateOfBirth: "1988-11-11",
+    phone: "+972501234567",
     depositMinor: 30_000n,
   },
 ];

@@ -104,6 +104,8 @@ export const seedDemoData = async (
       },
       select: { id: true },
     });
+    // Players seeded before phones existed get theirs; a phone set since is never overwritten.
+    if (profile.phone) await prisma.player.updateMany({ where: { id, phone: null }, data: { phone: profile.phone } });
     await seedDeposit(db, id, player.currency, depositMinor);
   }
   log(`seeded ${demoGames.length} games, ${demoStaff.length} staff, ${demoPlayers.length} players`);

@@ -17,6 +17,7 @@ export const createTestPlayer = (
     country: string;
     dateOfBirth: Date;
     displayName: string;
+    phone: string;
   }> = {},
 ) =>
   db.prisma.player.create({
@@ -28,6 +29,7 @@ export const createTestPlayer = (
       country: overrides.country ?? "DE",
       dateOfBirth: overrides.dateOfBirth ?? new Date("1990-01-01T00:00:00Z"),
       currency: overrides.currency ?? "EUR",
+      phone: overrides.phone ?? null,
     },
     select: { id: true, email: true, currency: true },
   });

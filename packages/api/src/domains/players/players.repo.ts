@@ -7,6 +7,7 @@ const summarySelect = {
   id: true,
   email: true,
   displayName: true,
+  phone: true,
   country: true,
   currency: true,
   status: true,
@@ -79,5 +80,14 @@ export const listAdjustmentsOf = (db: Db, playerId: string, take = 50) =>
       decider: { select: { displayName: true } },
     },
     orderBy: { requestedAt: "desc" },
+    take,
+  });
+
+/** Sign-in attempts are keyed by the (lower-cased) email typed, so a player's are those for their email. */
+export const listSignInAttempts = (db: Db, email: string, take = 50) =>
+  db.prisma.authAttempt.findMany({
+    where: { email, kind: "SIGN_IN" },
+    select: { id: true, ip: true, isSuccess: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });

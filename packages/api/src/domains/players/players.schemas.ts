@@ -44,3 +44,11 @@ export const playerStatementInput = z
   })
   .strict();
 export type PlayerStatementInput = z.input<typeof playerStatementInput>;
+
+export const playerRoundsInput = z
+  .object({ playerId: id, limit: z.number().int().min(1).max(100).default(25) })
+  .strict();
+export type PlayerRoundsInput = z.input<typeof playerRoundsInput>;
+
+export const signOutPlayerInput = z.object({ playerId: id, reason: z.string().trim().min(3).max(500) }).strict();
+export type SignOutPlayerInput = z.input<typeof signOutPlayerInput>;

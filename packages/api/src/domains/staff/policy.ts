@@ -14,12 +14,14 @@ export const permissions = {
   "self.account": { isWrite: true },
   /** Home page figures and the work queues of the signed-in role. */
   "home.read": { isWrite: false },
-  /** Player search, profile, notes, tags, restrictions and timeline. */
+  /** Player search, profile, notes, tags, restrictions, timeline, recent rounds and sign-in history. */
   "player.read": { isWrite: false },
   "player.note": { isWrite: true },
   "player.tag": { isWrite: true },
   /** Place and lift restrictions (block deposits / betting / withdrawals, suspend, close). */
   "player.restrict": { isWrite: true },
+  /** End every session of a player on every device ("sign out everywhere"), e.g. after an account takeover. */
+  "player.sessions": { isWrite: true },
   /** Balances, ledger statement and the adjustment queue. */
   "wallet.read": { isWrite: false },
   /** Request a manual adjustment (executes at once below the four-eyes threshold). */
@@ -42,8 +44,17 @@ export type Permission = keyof typeof permissions;
 export const allPermissions = Object.keys(permissions) as Permission[];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  SUPPORT: ["self.account", "home.read", "player.read", "player.note", "player.tag", "wallet.read"],
-  RISK: ["self.account", "home.read", "player.read", "player.note", "player.tag", "player.restrict", "wallet.read"],
+  SUPPORT: ["self.account", "home.read", "player.read", "player.note", "player.tag", "player.sessions", "wallet.read"],
+  RISK: [
+    "self.account",
+    "home.read",
+    "player.read",
+    "player.note",
+    "player.tag",
+    "player.restrict",
+    "player.sessions",
+    "wallet.read",
+  ],
   FINANCE: [
     "self.account",
     "home.read",

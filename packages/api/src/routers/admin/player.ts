@@ -1,14 +1,18 @@
 import { getPlayer } from "../../domains/players/get-player";
 import { addNote, addTag, removeTag } from "../../domains/players/notes-and-tags";
 import { getBalances, getStatement } from "../../domains/players/player-money";
+import { listPlayerRoundsForStaff } from "../../domains/players/player-rounds";
+import { listPlayerSignIns, signOutPlayerEverywhere } from "../../domains/players/player-sessions";
 import { getPlayerTimeline } from "../../domains/players/player-timeline";
 import {
   addNoteInput,
   liftRestrictionInput,
   placeRestrictionInput,
   playerIdInput,
+  playerRoundsInput,
   playerStatementInput,
   searchPlayersInput,
+  signOutPlayerInput,
   tagInput,
 } from "../../domains/players/players.schemas";
 import { liftRestriction, placeRestriction } from "../../domains/players/restrictions";
@@ -28,6 +32,17 @@ export const adminPlayerRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       getPlayerTimeline(ctx, input, { includeMoney: ctx.staff.permissions.includes("wallet.read") }),
     ),
+  rounds: withPermission("player.read")
+    .input(playerRoundsInput)
+    .query(({ ctx, input }) => listPlayerRoundsForStaff(ctx, input)),
+  sessions: createTRPCRouter({
+    list: withPermission("player.read")
+      .input(playerIdInput)
+      .query(({ ctx, input }) => listPlayerSignIns(ctx, input)),
+    signOutEverywhere: withPermission("player.sessions")
+      .input(signOutPlayerInput)
+      .mutation(({ ctx, input }) => signOutPlayerEverywhere(ctx, input)),
+  }),
   balances: withPermission("wallet.read")
     .input(playerIdInput)
     .query(({ ctx, input }) => getBalances(ctx, input)),
