@@ -34,6 +34,17 @@ export const createAuthConfig = () =>
     secret: getWebEnv().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/sign-in" },
+    // Auth.js's own logs go to our JSON logger: a refused sign-in is expected, so a warning, not a stack trace.
+    logger: {
+      error: (error: Error) => {
+        const { logger } = getServiceDeps();
+        if (error.name === "CredentialsSignin")
+          logger.warn({ code: (error as CredentialsSignin).code }, "auth: sign-in refused");
+        else logger.error({ err: error }, "auth: error");
+      },
+      warn: (code: string) => getServiceDeps().logger.warn({ code }, "auth: warning"),
+      debug: () => {},
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
