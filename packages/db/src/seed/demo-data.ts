@@ -81,7 +81,8 @@ export const demoGames = [
   { slug: "roulette", name: "European Roulette", provider: "pitboss", category: "table", rtpBps: 9730 },
   { slug: "limbo", name: "Limbo", provider: "pitboss", category: "originals", rtpBps: 9900 },
   { slug: "mines", name: "Mines", provider: "pitboss", category: "originals", rtpBps: 9900 },
-  { slug: "fruit-five", name: "Fruit Five", provider: "pitboss", category: "slots", rtpBps: 9600 },
+  // Exact RTP by enumeration: 53561/55800 = 95.9875 % (packages/api/src/domains/games/slot-rtp.ts).
+  { slug: "fruit-five", name: "Fruit Five", provider: "pitboss", category: "slots", rtpBps: 9599 },
   { slug: "demo-studio-wheel", name: "Lucky Wheel", provider: "demostudio", category: "slots", rtpBps: 9500 },
 ] as const;
 
