@@ -8,6 +8,7 @@ import { createCallerFactory, createTRPCRouter, publicProcedure } from "./trpc";
 const router = createTRPCRouter({
   fail: publicProcedure.input(z.object({ code: z.string() })).query(({ input }) => {
     if (input.code === "BOOM") throw new Error("secret database detail");
+    if (input.code === "SCHEMA") return z.object({ stake: z.bigint() }).parse({ stake: "ten" });
     throw new DomainError(input.code as keyof typeof domainErrorCodes, { message: "domain says no" });
   }),
 });
@@ -28,6 +29,12 @@ describe("error mapping", () => {
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("UNPROCESSABLE_CONTENT");
     expect(((error as TRPCError).cause as DomainError).code).toBe("INSUFFICIENT_FUNDS");
+  });
+
+  it("maps a service's own schema refusing its input to INVALID_INPUT, not INTERNAL", async () => {
+    const error = (await caller.fail({ code: "SCHEMA" }).catch((e: unknown) => e)) as TRPCError;
+    expect(error.code).toBe("BAD_REQUEST");
+    expect((error.cause as DomainError).code).toBe("INVALID_INPUT");
   });
 
   it("turns an unknown error into INTERNAL without leaking its message", async () => {

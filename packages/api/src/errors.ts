@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorCode } from "@pitboss/db";
+import { ZodError } from "zod";
 
 export { DomainError, type DomainErrorCode, isDomainError } from "@pitboss/db";
 
@@ -47,6 +48,17 @@ export const transportOf: Record<DomainErrorCode, { trpc: TransportCode; http: n
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 };
 
-/** Any thrown value as a DomainError; unknown errors become INTERNAL (the original is logged, never sent). */
-export const toDomainError = (error: unknown): DomainError =>
-  error instanceof DomainError ? error : new DomainError("INTERNAL", { cause: error });
+/**
+ * Any thrown value as a DomainError: a service's own schema refusing its input (ZodError) is INVALID_INPUT;
+ * anything else unknown becomes INTERNAL (the original is logged, never sent).
+ */
+export const toDomainError = (error: unknown): DomainError => {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ZodError) {
+    return new DomainError("INVALID_INPUT", {
+      meta: { issues: error.issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`) },
+      cause: error,
+    });
+  }
+  return new DomainError("INTERNAL", { cause: error });
+};

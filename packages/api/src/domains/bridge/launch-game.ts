@@ -3,6 +3,7 @@ import { DomainError } from "@pitboss/db";
 import { z } from "zod";
 import type { ServiceDeps } from "../../deps";
 import { runWagerChecks } from "../compliance/wager-checks";
+import { parseInput } from "../parse-input";
 import { IN_HOUSE_PROVIDER } from "../rounds/round-rules";
 import { hashToken } from "./record";
 
@@ -32,9 +33,7 @@ export const launchStudioGame = async (
   rawInput: LaunchStudioGameInput & { playerId: string },
 ) => {
   const { playerId, ...raw } = rawInput;
-  const parsed = launchStudioGameInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT");
-  const input = parsed.data;
+  const input = parseInput(launchStudioGameInput, raw);
   const player = await deps.db.prisma.player.findUnique({
     where: { id: playerId },
     select: { id: true, currency: true, country: true },

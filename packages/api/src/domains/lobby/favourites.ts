@@ -1,5 +1,6 @@
 import { DomainError } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
+import { parseInput } from "../parse-input";
 import { type GameSlugInput, gameSlugInput } from "./lobby.schemas";
 
 type Deps = Pick<ServiceDeps, "db" | "now">;
@@ -26,15 +27,14 @@ export const getPersonalLobby = async ({ db }: Pick<ServiceDeps, "db">, { player
 /** Stars or un-stars a game for the player; returns whether it is a favourite now. */
 export const toggleFavourite = async (deps: Deps, rawInput: GameSlugInput & { playerId: string }) => {
   const { playerId, ...raw } = rawInput;
-  const parsed = gameSlugInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT");
-  const game = await deps.db.prisma.game.findUnique({ where: { slug: parsed.data.slug }, select: { id: true } });
+  const { slug } = parseInput(gameSlugInput, raw);
+  const game = await deps.db.prisma.game.findUnique({ where: { slug }, select: { id: true } });
   if (!game) throw new DomainError("NOT_FOUND");
   const { count } = await deps.db.prisma.favouriteGame.deleteMany({ where: { playerId, gameId: game.id } });
-  if (count > 0) return { slug: parsed.data.slug, isFavourite: false };
+  if (count > 0) return { slug, isFavourite: false };
   await deps.db.prisma.favouriteGame.createMany({
     data: [{ playerId, gameId: game.id, createdAt: deps.now() }],
     skipDuplicates: true,
   });
-  return { slug: parsed.data.slug, isFavourite: true };
+  return { slug, isFavourite: true };
 };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DomainError, hashPassword, verifyPassword } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
-import { parseAccountInput } from "./parse";
+import { parseInput } from "../parse-input";
 import { findPlayerByEmail } from "./player-accounts.repo";
 import { type SignInCommand, signInCommand } from "./player-accounts.schemas";
 import { assertNotThrottled, recordAttempt } from "./throttle";
@@ -22,7 +22,7 @@ export type AuthenticatedPlayer = { playerId: string; sessionVersion: number; di
  * FORBIDDEN only after giving its correct password.
  */
 export const authenticatePlayer = async (deps: ServiceDeps, rawInput: SignInCommand): Promise<AuthenticatedPlayer> => {
-  const input = parseAccountInput(signInCommand, rawInput);
+  const input = parseInput(signInCommand, rawInput);
   const email = input.email.trim().toLowerCase();
   await assertNotThrottled(deps, "SIGN_IN", email, input.ip);
   const player = await findPlayerByEmail(deps.db.prisma, email);

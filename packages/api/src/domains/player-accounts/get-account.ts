@@ -1,6 +1,6 @@
 import { DomainError, exponentOf } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
-import { parseAccountInput } from "./parse";
+import { parseInput } from "../parse-input";
 import { findPlayerById } from "./player-accounts.repo";
 import { type UpdatePreferencesInput, updatePreferencesInput } from "./player-accounts.schemas";
 
@@ -33,7 +33,7 @@ export const updatePreferences = async (
   rawInput: UpdatePreferencesInput & { playerId: string },
 ) => {
   const { playerId, ...raw } = rawInput;
-  const input = parseAccountInput(updatePreferencesInput, raw);
+  const input = parseInput(updatePreferencesInput, raw);
   await deps.db.prisma.player.update({ where: { id: playerId }, data: input, select: { id: true } });
   return getAccount(deps, { playerId });
 };

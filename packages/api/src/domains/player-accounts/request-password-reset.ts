@@ -1,5 +1,5 @@
+import { parseInput } from "../parse-input";
 import { type AccountDeps, mailerOf, mailTemplates } from "./mailer";
-import { parseAccountInput } from "./parse";
 import { findPlayerByEmail, insertToken, retireOpenTokens } from "./player-accounts.repo";
 import { type RequestPasswordResetCommand, requestPasswordResetCommand } from "./player-accounts.schemas";
 import { RESET_PASSWORD_TTL_MS } from "./policy";
@@ -11,7 +11,7 @@ import { hashAccountToken, newAccountToken } from "./tokens";
  * enumeration), and requests are throttled per email and IP whether or not the email is known.
  */
 export const requestPasswordReset = async (deps: AccountDeps, rawInput: RequestPasswordResetCommand) => {
-  const input = parseAccountInput(requestPasswordResetCommand, rawInput);
+  const input = parseInput(requestPasswordResetCommand, rawInput);
   const email = input.email.trim().toLowerCase();
   await assertNotThrottled(deps, "PASSWORD_RESET", email, input.ip);
   await recordAttempt(deps, "PASSWORD_RESET", email, input.ip, true);

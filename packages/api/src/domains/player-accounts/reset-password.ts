@@ -1,6 +1,6 @@
 import { DomainError, hashPassword } from "@pitboss/db";
+import { parseInput } from "../parse-input";
 import { type AccountDeps, mailerOf, mailTemplates } from "./mailer";
-import { parseAccountInput } from "./parse";
 import { consumeToken, findPlayerById, retireOpenTokens } from "./player-accounts.repo";
 import { type ResetPasswordInput, resetPasswordInput } from "./player-accounts.schemas";
 import { passwordWeaknesses } from "./policy";
@@ -11,7 +11,7 @@ import { hashAccountToken } from "./tokens";
  * A weak password is refused before the token is used, so the player can try another with the same link.
  */
 export const resetPassword = async (deps: AccountDeps, rawInput: ResetPasswordInput) => {
-  const input = parseAccountInput(resetPasswordInput, rawInput);
+  const input = parseInput(resetPasswordInput, rawInput);
   const tokenHash = hashAccountToken(input.token);
   const now = deps.now();
   const pending = await deps.db.prisma.playerToken.findUnique({

@@ -1,6 +1,7 @@
 import { DomainError, hashPassword } from "@pitboss/db";
+import { parseInput } from "../parse-input";
 import type { AccountDeps } from "./mailer";
-import { isUniqueViolation, parseAccountInput } from "./parse";
+import { isUniqueViolation } from "./parse";
 import { findPlayerByEmail, insertPlayer } from "./player-accounts.repo";
 import { type SignUpInput, signUpInput } from "./player-accounts.schemas";
 import { ageOn, minimumAgeFor, passwordWeaknesses } from "./policy";
@@ -12,7 +13,7 @@ import { sendVerificationEmail } from "./send-verification";
  * The account can sign in at once; adding money waits for the verified email.
  */
 export const signUp = async (deps: AccountDeps, rawInput: SignUpInput) => {
-  const input = parseAccountInput(signUpInput, rawInput);
+  const input = parseInput(signUpInput, rawInput);
   const now = deps.now();
   const minimumAge = minimumAgeFor(input.country);
   if (ageOn(input.dateOfBirth, now) < minimumAge) {

@@ -1,13 +1,13 @@
 import { DomainError } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
-import { parseAccountInput } from "./parse";
+import { parseInput } from "../parse-input";
 import { consumeToken } from "./player-accounts.repo";
 import { type TokenInput, tokenInput } from "./player-accounts.schemas";
 import { hashAccountToken } from "./tokens";
 
 /** Confirms the email address with the mailed token: single use, within its lifetime. */
 export const verifyEmail = async (deps: ServiceDeps, rawInput: TokenInput) => {
-  const { token } = parseAccountInput(tokenInput, rawInput);
+  const { token } = parseInput(tokenInput, rawInput);
   const now = deps.now();
   const playerId = await deps.db.prisma.$transaction(async (tx) => {
     const consumed = await consumeToken(tx, hashAccountToken(token), "VERIFY_EMAIL", now);

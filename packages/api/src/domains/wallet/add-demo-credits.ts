@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type CurrencyCode, DomainError, isCurrencyCode } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
+import { parseInput } from "../parse-input";
 import { creditDeposit } from "./payment-movements";
 import { type DemoCreditsInput, demoCreditsInput } from "./player-wallet.schemas";
 
@@ -27,8 +28,7 @@ export const addDemoCredits = async (
 ) => {
   const { playerId, isDemoMode, ...raw } = rawInput;
   if (!isDemoMode) throw new DomainError("FORBIDDEN", { message: "demo credits exist only in demo mode" });
-  const parsed = demoCreditsInput.safeParse(raw);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT");
+  const { idempotencyKey } = parseInput(demoCreditsInput, raw);
   const player = await deps.db.prisma.player.findUnique({
     where: { id: playerId },
     select: { currency: true, emailVerifiedAt: true, status: true },
@@ -37,14 +37,14 @@ export const addDemoCredits = async (
   if (!player.emailVerifiedAt) throw new DomainError("EMAIL_NOT_VERIFIED");
   if (!isCurrencyCode(player.currency)) throw new DomainError("UNKNOWN_CURRENCY");
   const amountMinor = demoCreditMinor[player.currency];
-  const digest = createHash("sha256").update(`${playerId}:${parsed.data.idempotencyKey}`).digest("hex");
+  const digest = createHash("sha256").update(`${playerId}:${idempotencyKey}`).digest("hex");
   const result = await creditDeposit(deps, {
     playerId,
     currency: player.currency,
     amountMinor,
     provider: "demo",
     paymentId: `pay_demo_${digest.slice(0, 32)}`,
-    idempotencyKey: parsed.data.idempotencyKey,
+    idempotencyKey,
   });
   return { txnId: result.txnId, currency: player.currency, amountMinor, isReplay: result.isReplay };
 };

@@ -1,6 +1,6 @@
-import { bigintTypes } from "@pitboss/db";
+import { bigintTypes, type Prisma } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
-import { type StatementInput, statementInput } from "./wallet.schemas";
+import { type StatementInput, statementInput, type statementKinds } from "./wallet.schemas";
 
 type Deps = Pick<ServiceDeps, "db">;
 
@@ -39,20 +39,35 @@ export const findPlayerAccountId = async (
   (await db.prisma.account.findFirst({ where: { playerId, currency, type, scope: "" }, select: { id: true } }))?.id ??
   null;
 
+/** The where-clause of a statement: one account, optional kinds and [from, to), before a cursor. */
+export const statementWhere = (
+  accountId: string,
+  filters: { kinds?: readonly (typeof statementKinds)[number][]; from?: Date; to?: Date; cursor?: bigint },
+): Prisma.PostingWhereInput => ({
+  accountId,
+  ...(filters.cursor ? { id: { lt: filters.cursor } } : {}),
+  ...(filters.from || filters.to
+    ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } }
+    : {}),
+  ...(filters.kinds?.length ? { txn: { kind: { in: [...filters.kinds] } } } : {}),
+});
+
+export const statementSelect = {
+  id: true,
+  amountMinor: true,
+  balanceAfter: true,
+  createdAt: true,
+  txn: { select: { id: true, kind: true, roundId: true, paymentId: true, reversesTxnId: true } },
+} as const;
+
 /** A player's statement for one sub-account, newest first, with cursor pagination on posting id. */
 export const listStatement = async (deps: Deps, rawInput: StatementInput) => {
   const input = statementInput.parse(rawInput);
   const accountId = await findPlayerAccountId(deps, input.playerId, input.currency, input.type);
   if (!accountId) return { items: [], nextCursor: null };
   const postings = await deps.db.prisma.posting.findMany({
-    where: { accountId, ...(input.cursor ? { id: { lt: input.cursor } } : {}) },
-    select: {
-      id: true,
-      amountMinor: true,
-      balanceAfter: true,
-      createdAt: true,
-      txn: { select: { id: true, kind: true, roundId: true, paymentId: true, reversesTxnId: true } },
-    },
+    where: statementWhere(accountId, input),
+    select: statementSelect,
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });

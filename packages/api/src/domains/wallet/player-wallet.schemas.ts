@@ -1,29 +1,13 @@
 import { z } from "zod";
-import { playerAccountTypes } from "./wallet.schemas";
+import { playerAccountTypes, statementFilters } from "./wallet.schemas";
 
-/** Ledger kinds a player's statement can be filtered by. */
-export const statementKinds = [
-  "DEPOSIT",
-  "BET",
-  "WIN",
-  "ROLLBACK",
-  "WITHDRAWAL_HOLD",
-  "WITHDRAWAL_PAYOUT",
-  "WITHDRAWAL_RELEASE",
-  "BONUS_GRANT",
-  "BONUS_CONVERT",
-  "BONUS_FORFEIT",
-  "ADJUSTMENT",
-  "REVERSAL",
-] as const;
+export { statementKinds } from "./wallet.schemas";
 
 /** The player's own transactions: one sub-account, optional kinds and time range, newest first. */
 export const transactionsInput = z
   .object({
     type: z.enum(playerAccountTypes).default("CASH"),
-    kinds: z.array(z.enum(statementKinds)).max(statementKinds.length).optional(),
-    from: z.date().optional(),
-    to: z.date().optional(),
+    ...statementFilters,
     cursor: z.bigint().positive().optional(),
     /** Sent by tRPC's infinite queries; pages always go backwards in time. */
     direction: z.enum(["forward", "backward"]).optional(),

@@ -1,6 +1,7 @@
 import { bigintTypes, DomainError, exponentOf, money, toDecimalString } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
-import { findPlayerAccountId, getPlayerBalances } from "./ledger-reads";
+import { parseInput } from "../parse-input";
+import { findPlayerAccountId, getPlayerBalances, listStatement, statementSelect, statementWhere } from "./ledger-reads";
 import {
   type ExportTransactionsInput,
   exportTransactionsInput,
@@ -9,12 +10,6 @@ import {
 } from "./player-wallet.schemas";
 
 type Deps = Pick<ServiceDeps, "db">;
-
-const parse = <T>(schema: { safeParse: (raw: unknown) => { success: boolean; data?: T } }, raw: unknown): T => {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT");
-  return parsed.data as T;
-};
 
 const playerCurrencyOf = async ({ db }: Deps, playerId: string) => {
   const player = await db.prisma.player.findUnique({ where: { id: playerId }, select: { currency: true } });
@@ -62,50 +57,12 @@ export const getWalletSummary = async (deps: Deps, { playerId }: { playerId: str
   };
 };
 
-const postingsWhere = (accountId: string, input: Omit<ReturnType<typeof transactionsInput.parse>, "limit">) => ({
-  accountId,
-  ...(input.cursor ? { id: { lt: input.cursor } } : {}),
-  ...(input.from || input.to
-    ? { createdAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } }
-    : {}),
-  ...(input.kinds?.length ? { txn: { kind: { in: input.kinds } } } : {}),
-});
-
-const postingSelect = {
-  id: true,
-  amountMinor: true,
-  balanceAfter: true,
-  createdAt: true,
-  txn: { select: { id: true, kind: true, roundId: true, paymentId: true } },
-} as const;
-
 /** The player's own statement for one sub-account in their currency, filtered, newest first, by cursor. */
 export const listPlayerTransactions = async (deps: Deps, rawInput: TransactionsInput & { playerId: string }) => {
   const { playerId, ...raw } = rawInput;
-  const input = parse<ReturnType<typeof transactionsInput.parse>>(transactionsInput, raw);
+  const { direction: _direction, ...input } = parseInput(transactionsInput, raw);
   const currency = await playerCurrencyOf(deps, playerId);
-  const accountId = await findPlayerAccountId(deps, playerId, currency, input.type);
-  if (!accountId) return { currency, items: [], nextCursor: null };
-  const postings = await deps.db.prisma.posting.findMany({
-    where: postingsWhere(accountId, input),
-    select: postingSelect,
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-  });
-  const page = postings.slice(0, input.limit);
-  return {
-    currency,
-    items: page.map((p) => ({
-      postingId: p.id,
-      txnId: p.txn.id,
-      kind: p.txn.kind,
-      amountMinor: p.amountMinor,
-      balanceAfter: p.balanceAfter,
-      createdAt: p.createdAt,
-      roundId: p.txn.roundId,
-    })),
-    nextCursor: postings.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-  };
+  return { currency, ...(await listStatement(deps, { ...input, playerId, currency })) };
 };
 
 /** Rows a CSV export holds at most (newest first); narrow the filters for older history. */
@@ -119,13 +76,13 @@ export const exportPlayerTransactionsCsv = async (
   rawInput: ExportTransactionsInput & { playerId: string },
 ) => {
   const { playerId, ...raw } = rawInput;
-  const input = parse<ReturnType<typeof exportTransactionsInput.parse>>(exportTransactionsInput, raw);
+  const input = parseInput(exportTransactionsInput, raw);
   const currency = await playerCurrencyOf(deps, playerId);
   const accountId = await findPlayerAccountId(deps, playerId, currency, input.type);
   const postings = accountId
     ? await deps.db.prisma.posting.findMany({
-        where: postingsWhere(accountId, input),
-        select: postingSelect,
+        where: statementWhere(accountId, input),
+        select: statementSelect,
         orderBy: { id: "desc" },
         take: CSV_EXPORT_MAX_ROWS,
       })

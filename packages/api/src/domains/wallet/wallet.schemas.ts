@@ -119,11 +119,35 @@ export const postTransferInput = z
   });
 export type PostTransferInput = z.input<typeof postTransferInput>;
 
+/** Ledger kinds a statement can be filtered by. */
+export const statementKinds = [
+  "DEPOSIT",
+  "BET",
+  "WIN",
+  "ROLLBACK",
+  "WITHDRAWAL_HOLD",
+  "WITHDRAWAL_PAYOUT",
+  "WITHDRAWAL_RELEASE",
+  "BONUS_GRANT",
+  "BONUS_CONVERT",
+  "BONUS_FORFEIT",
+  "ADJUSTMENT",
+  "REVERSAL",
+] as const;
+
+/** Which postings of a sub-account a statement shows: optional kinds and [from, to) time range. */
+export const statementFilters = {
+  kinds: z.array(z.enum(statementKinds)).max(statementKinds.length).optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+};
+
 export const statementInput = z
   .object({
     playerId: ref,
     currency,
     type: z.enum(playerAccountTypes).default("CASH"),
+    ...statementFilters,
     /** Posting id to continue after (exclusive), from the previous page's nextCursor. */
     cursor: z.bigint().positive().optional(),
     limit: z.number().int().min(1).max(200).default(50),
