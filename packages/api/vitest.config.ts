@@ -4,7 +4,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"] } },
+      {
+        // the CPU-bound property and simulation tests share 2 cores with the int suite in CI
+        test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"], testTimeout: 30_000 },
+      },
       {
         test: {
           name: "int",
