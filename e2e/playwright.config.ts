@@ -9,6 +9,9 @@ import { e2eStudioPublicKey } from "./api/studio-keys";
  */
 const webPort = Number(process.env.E2E_WEB_PORT ?? 3100);
 const adminPort = Number(process.env.E2E_ADMIN_PORT ?? 3101);
+const pspPort = Number(process.env.E2E_PSP_PORT ?? 3103);
+/** The sandbox payment providers; they return browsers and send webhooks to the player site under test. */
+const pspEnv = { PSP_SANDBOX_URL: `http://127.0.0.1:${pspPort}`, PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}` };
 /** Test-only key for staff TOTP secrets (32 bytes, base64); never used outside these throwaway databases. */
 const e2eStaffMfaKey = "ZTJlLW9ubHktc3RhZmYtbWZhLWtleS0zMi1ieXRlcyE=";
 /** Test-only Auth.js secret for the player site's session cookies. */
@@ -51,15 +54,21 @@ export default defineConfig({
       cwd: "../apps/web",
       url: `http://127.0.0.1:${webPort}/api/health`,
       reuseExistingServer: false,
+      timeout: 180_000,
       env: {
         DATABASE_URL: process.env.DATABASE_URL ?? "",
         LOG_LEVEL: "warn",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
         // Production build in demo mode (mail outbox page, demo credits), with test-only secrets.
         PITBOSS_DEMO: "1",
         AUTH_SECRET: process.env.AUTH_SECRET || e2eAuthSecret,
         STAFF_MFA_KEY: process.env.STAFF_MFA_KEY || e2eStaffMfaKey,
         // The seeded demo studio's wallet key: the specs sign Hub88-style requests with its test-only private half.
         DEMO_STUDIO_PUBLIC_KEY: e2eStudioPublicKey,
+        // A second studio with the same test key, whose kill switch admin/studios.spec.ts drills without ever
+        // refusing the demo studio's bets of the specs running alongside.
+        STUDIO_CREDENTIALS: JSON.stringify({ "e2e-studio": { publicKey: e2eStudioPublicKey } }),
+        ...pspEnv,
       },
     },
     {
@@ -67,12 +76,23 @@ export default defineConfig({
       cwd: "../apps/admin",
       url: `http://127.0.0.1:${adminPort}/api/health`,
       reuseExistingServer: false,
+      timeout: 180_000,
       env: {
         DATABASE_URL: process.env.DATABASE_URL ?? "",
         LOG_LEVEL: "warn",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
         // `next start` is production: the back office needs its own key for staff TOTP secrets (a test-only one).
         STAFF_MFA_KEY: process.env.STAFF_MFA_KEY || e2eStaffMfaKey,
+        ...pspEnv,
       },
+    },
+    {
+      command: "npx tsx ../packages/api/src/sandbox-psp/server.ts",
+      url: `http://127.0.0.1:${pspPort}/cardpay/health`,
+      reuseExistingServer: false,
+      // tsx compiles the sandbox at start: slow on a busy machine.
+      timeout: 180_000,
+      env: { LOG_LEVEL: "warn", PSP_SANDBOX_PORT: String(pspPort), ...pspEnv },
     },
   ],
 });

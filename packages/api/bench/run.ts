@@ -24,6 +24,7 @@ import { runWalletHttpPhase } from "./wallet-http";
  * phase, BENCH_DRAWS (10^6) for the chi-square checks, BENCH_SLOT_SPINS (10^7) for the slot simulation. The money phases measure the service layer (zod, idempotency hash, one
  * database function call per bet through the shared pg pool); the studio-wallet phase drives signed bets through our
  * own protocol's real HTTP endpoint (`next start` of apps/web) and through its handler in-process (wallet-http.ts).
+ * BENCH_ONLY=wallet runs the ceiling and that phase alone; NEXT_DIST_DIR builds and serves apps/web from its own folder.
  */
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -40,10 +41,13 @@ type Ceiling = { bet: LoadResult; bet_hot_wallet: LoadResult; settle: LoadResult
 const draws = Number(process.env.BENCH_DRAWS ?? 1_000_000);
 const slotSpins = Number(process.env.BENCH_SLOT_SPINS ?? 10_000_000);
 
+/** BENCH_ONLY=wallet: the ceiling and the studio-wallet phase only, printed (docs/benchmarks.md is left as it is). */
+const only = process.env.BENCH_ONLY;
+
 const main = async () => {
-  log(`game math: chi-square over ${draws} draws, slot simulation over ${slotSpins} spins`);
-  const games = runGameMath(draws, slotSpins);
-  log(JSON.stringify(games));
+  if (only && only !== "wallet") throw new Error(`BENCH_ONLY=${only}: only "wallet" is known`);
+  const games = only ? null : runGameMath(draws, slotSpins);
+  if (games) log(`game math: ${JSON.stringify(games)} (${draws} draws, ${slotSpins} spins)`);
   if (!ceilingScript) throw new Error("../shared/bench/ceiling.sh not found (set BENCH_CEILING_SCRIPT)");
   const database = await provisionDatabase("fresh", process.env.DATABASE_URL, { isDurable: true });
   const db = createDb({ url: database.url, maxConnections: clients + 2, applicationName: "pitboss-bench" });
@@ -55,6 +59,21 @@ const main = async () => {
       execFileSync("bash", [ceilingScript, database.url, String(clients), String(seconds)], { encoding: "utf8" }),
     ) as Ceiling;
     log(`ceiling ${JSON.stringify(ceiling)}`);
+    if (only === "wallet") {
+      const wallet = await runWalletHttpPhase(root, database.url, deps, clients, seconds, log);
+      const summary = {
+        ceilingTps: ceiling.bet.tps,
+        ceilingP99Ms: ceiling.bet.p99_ms,
+        http: { tps: wallet.http.tps, ratio: ratio(wallet.http.tps, ceiling.bet.tps), p99_ms: wallet.http.p99_ms },
+        inProcess: {
+          tps: wallet.inProcess.tps,
+          ratio: ratio(wallet.inProcess.tps, ceiling.bet.tps),
+          p99_ms: wallet.inProcess.p99_ms,
+        },
+      };
+      log(`studio wallet against the ceiling: ${JSON.stringify({ ceiling, wallet, summary })}`);
+      return;
+    }
 
     const fund = async () => {
       const player = await createTestPlayer(db);
@@ -100,7 +119,7 @@ const main = async () => {
     const large = { rows: await countRows(), ...(await sizePhase()) };
     log(`ledger ${large.rows} rows: ${JSON.stringify(large)}`);
 
-    await writeReport({ ceiling, spread, hot, small, large, games, wallet, source: database.source });
+    if (games) await writeReport({ ceiling, spread, hot, small, large, games, wallet, source: database.source });
   } finally {
     await db.close();
     await database.release();

@@ -1,5 +1,6 @@
 import { parseMoney } from "@pitboss/db";
 import { z } from "zod";
+import { parseRateLimits } from "./domains/bridge/rate-limit";
 
 /**
  * The API's environment, validated once at boot (never at build: DATABASE_URL is a runtime value).
@@ -74,6 +75,25 @@ const serverEnvSchema = z.object({
     ),
   /** The demo studio's RSA public key (PEM): `npm start` passes the one it keeps in .data/demo-studio/. */
   DEMO_STUDIO_PUBLIC_KEY: z.string().min(64).optional(),
+  /**
+   * Studio callbacks per provider and per instance: `<perSecond>/<burst>`, then `<provider>=<perSecond>/<burst>`
+   * overrides (`2000/4000,acme=50/100`), or `off`. Over it, the protocol's own transient error.
+   */
+  STUDIO_RATE_LIMIT: z
+    .string()
+    .default("2000/4000")
+    .transform((value, context) => {
+      const limits = parseRateLimits(value);
+      if (!limits) context.addIssue({ code: "custom", message: "must look like 2000/4000,acme=50/100 (or off)" });
+      return limits ?? z.NEVER;
+    }),
+  /** The sandbox payment providers (packages/api/src/sandbox-psp) our PSP adapters call; `npm start` runs it. */
+  PSP_SANDBOX_URL: z.url().default("http://127.0.0.1:3003"),
+  /**
+   * The player site's public origin: payment providers send webhooks to `<origin>/api/payments/webhooks/<provider>`
+   * and return the browser to `<origin>/cashier/return`.
+   */
+  PUBLIC_WEB_URL: z.url().default("http://localhost:3000"),
 });
 
 /** A 32-byte key from base64 or hex, or null when it is neither. */
@@ -138,4 +158,35 @@ export const getDemoStudioEnv = (source: NodeJS.ProcessEnv = process.env): DemoS
     throw new Error(`invalid environment: ${issue?.path.join(".")} ${issue?.message} (see .env.example)`);
   }
   return parsed.data;
+};
+
+/**
+ * The sandbox PSP (packages/api/src/sandbox-psp): a separate process playing our payment providers (card with 3-D
+ * Secure, instant bank) for the demo and the tests. Its hosted pages are served at PSP_SANDBOX_URL, the same base
+ * URL our adapters call.
+ */
+const sandboxPspEnvSchema = z.object({
+  PSP_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
+  PSP_SANDBOX_URL: z.url().optional(),
+  /** How long the sandbox waits after a payment's outcome before it sends the webhook. */
+  PSP_SANDBOX_WEBHOOK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(150),
+});
+export type SandboxPspEnv = z.infer<typeof sandboxPspEnvSchema>;
+
+export const getSandboxPspEnv = (source: NodeJS.ProcessEnv = process.env): SandboxPspEnv => {
+  const parsed = sandboxPspEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid environment: ${issue?.path.join(".")} ${issue?.message} (see .env.example)`);
+  }
+  return parsed.data;
+};
+
+/** `PSP_<PROVIDER>_API_KEY` / `PSP_<PROVIDER>_WEBHOOK_SECRET` when set: a provider's own credentials. */
+export const pspCredentialsFromEnv = (provider: string, source: NodeJS.ProcessEnv = process.env) => {
+  const prefix = `PSP_${provider.toUpperCase()}`;
+  return {
+    apiKey: source[`${prefix}_API_KEY`] || undefined,
+    webhookSecret: source[`${prefix}_WEBHOOK_SECRET`] || undefined,
+  };
 };

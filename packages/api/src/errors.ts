@@ -44,6 +44,11 @@ export const transportOf: Record<DomainErrorCode, { trpc: TransportCode; http: n
   TOKEN_INVALID: { trpc: "BAD_REQUEST", http: 400 },
   EMAIL_NOT_VERIFIED: { trpc: "FORBIDDEN", http: 403 },
   RATE_LIMITED: { trpc: "TOO_MANY_REQUESTS", http: 429 },
+  PAYMENT_METHOD_UNAVAILABLE: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
+  PAYMENT_AMOUNT_OUT_OF_RANGE: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
+  PAYMENT_LIMIT_REACHED: { trpc: "UNPROCESSABLE_CONTENT", http: 422 },
+  PAYMENT_BLOCKED: { trpc: "FORBIDDEN", http: 403 },
+  WITHDRAWAL_NOT_CANCELLABLE: { trpc: "CONFLICT", http: 409 },
   UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
   INTERNAL: { trpc: "INTERNAL_SERVER_ERROR", http: 500 },
 };

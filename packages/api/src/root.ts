@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
+import { cashierRouter } from "./routers/cashier";
 import { catalogRouter } from "./routers/catalog";
 import { demoRouter } from "./routers/demo";
 import { fairnessRouter } from "./routers/fairness";
@@ -12,6 +13,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   admin: adminRouter,
+  cashier: cashierRouter,
   catalog: catalogRouter,
   demo: demoRouter,
   fairness: fairnessRouter,

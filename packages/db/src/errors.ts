@@ -55,6 +55,16 @@ export const domainErrorCodes = {
   TOKEN_INVALID: "TOKEN_INVALID",
   /** The action needs a verified email address first (e.g. adding money). */
   EMAIL_NOT_VERIFIED: "EMAIL_NOT_VERIFIED",
+  /** Cashier: the payment method is not offered for this country, currency and direction (or is switched off). Nothing was created. */
+  PAYMENT_METHOD_UNAVAILABLE: "PAYMENT_METHOD_UNAVAILABLE",
+  /** Cashier: the amount is below the method's minimum or above its maximum (meta: min, max in minor units). Nothing was created. */
+  PAYMENT_AMOUNT_OUT_OF_RANGE: "PAYMENT_AMOUNT_OUT_OF_RANGE",
+  /** Cashier: the method's payments for today are used up (meta.dailyCount). Nothing was created. */
+  PAYMENT_LIMIT_REACHED: "PAYMENT_LIMIT_REACHED",
+  /** Cashier: a restriction on the account refuses deposits or withdrawals (meta.reasonCode). Nothing was created. */
+  PAYMENT_BLOCKED: "PAYMENT_BLOCKED",
+  /** The withdrawal can no longer be cancelled, or the jurisdiction does not allow it (meta.reasonCode). */
+  WITHDRAWAL_NOT_CANCELLABLE: "WITHDRAWAL_NOT_CANCELLABLE",
   /** Too many requests; retry later. */
   RATE_LIMITED: "RATE_LIMITED",
   /** A dependency (database, provider) is unavailable; safe to retry with the same idempotency key. */

@@ -31,6 +31,9 @@ export const idPrefixes = {
   gameSession: "gss",
   bridgeTransaction: "btx",
   bridgeRound: "brd",
+  // Payments.
+  webhookEvent: "whk",
+  reconciliationRun: "rcn",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -23,26 +23,35 @@ export const ServiceWorker = () => {
       updateRequested.current = false;
       window.location.reload();
     };
-    void navigator.serviceWorker.register("/sw.js", { scope: "/" }).then((registration) => {
-      const cacheOffline = () =>
-        (registration.active ?? registration.waiting ?? registration.installing)?.postMessage({
-          type: "CACHE_OFFLINE",
-          locale,
+    // Registered once the page has loaded: installing the worker (precache, offline page) never competes with the
+    // first paint and hydration.
+    const register = () =>
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).then((registration) => {
+        const cacheOffline = () =>
+          (registration.active ?? registration.waiting ?? registration.installing)?.postMessage({
+            type: "CACHE_OFFLINE",
+            locale,
+          });
+        void navigator.serviceWorker.ready.then(() =>
+          registration.active?.postMessage({ type: "CACHE_OFFLINE", locale }),
+        );
+        if (registration.waiting && navigator.serviceWorker.controller) setWaiting(registration.waiting);
+        registration.addEventListener("updatefound", () => {
+          const installing = registration.installing;
+          installing?.addEventListener("statechange", () => {
+            if (installing.state === "installed" && navigator.serviceWorker.controller) setWaiting(installing);
+            if (installing.state === "activated") cacheOffline();
+          });
         });
-      void navigator.serviceWorker.ready.then(() =>
-        registration.active?.postMessage({ type: "CACHE_OFFLINE", locale }),
-      );
-      if (registration.waiting && navigator.serviceWorker.controller) setWaiting(registration.waiting);
-      registration.addEventListener("updatefound", () => {
-        const installing = registration.installing;
-        installing?.addEventListener("statechange", () => {
-          if (installing.state === "installed" && navigator.serviceWorker.controller) setWaiting(installing);
-          if (installing.state === "activated") cacheOffline();
-        });
+        navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
       });
-      navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
-    });
-    return () => navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
+    const onLoad = () => void register();
+    if (document.readyState === "complete") onLoad();
+    else window.addEventListener("load", onLoad, { once: true });
+    return () => {
+      window.removeEventListener("load", onLoad);
+      navigator.serviceWorker.removeEventListener("controllerchange", onControllerChange);
+    };
   }, [locale]);
 
   if (!waiting) return null;

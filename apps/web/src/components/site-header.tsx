@@ -25,6 +25,9 @@ export const SiteHeader = async ({ isSignedIn }: { isSignedIn: boolean }) => {
               <a href="/wallet" className={link}>
                 {t("nav.wallet")}
               </a>
+              <a href="/cashier" className={link} data-testid="nav-cashier">
+                {t("nav.cashier")}
+              </a>
               <a href="/account" className={link}>
                 {t("nav.account")}
               </a>

@@ -4,6 +4,7 @@
 import type { Locale } from "./config";
 import ar_account from "./locales/ar/account.json";
 import ar_auth from "./locales/ar/auth.json";
+import ar_cashier from "./locales/ar/cashier.json";
 import ar_common from "./locales/ar/common.json";
 import ar_errors from "./locales/ar/errors.json";
 import ar_games from "./locales/ar/games.json";
@@ -11,6 +12,7 @@ import ar_lobby from "./locales/ar/lobby.json";
 import ar_wallet from "./locales/ar/wallet.json";
 import de_account from "./locales/de/account.json";
 import de_auth from "./locales/de/auth.json";
+import de_cashier from "./locales/de/cashier.json";
 import de_common from "./locales/de/common.json";
 import de_errors from "./locales/de/errors.json";
 import de_games from "./locales/de/games.json";
@@ -18,6 +20,7 @@ import de_lobby from "./locales/de/lobby.json";
 import de_wallet from "./locales/de/wallet.json";
 import en_account from "./locales/en/account.json";
 import en_auth from "./locales/en/auth.json";
+import en_cashier from "./locales/en/cashier.json";
 import en_common from "./locales/en/common.json";
 import en_errors from "./locales/en/errors.json";
 import en_games from "./locales/en/games.json";
@@ -25,6 +28,7 @@ import en_lobby from "./locales/en/lobby.json";
 import en_wallet from "./locales/en/wallet.json";
 import es_account from "./locales/es/account.json";
 import es_auth from "./locales/es/auth.json";
+import es_cashier from "./locales/es/cashier.json";
 import es_common from "./locales/es/common.json";
 import es_errors from "./locales/es/errors.json";
 import es_games from "./locales/es/games.json";
@@ -32,6 +36,7 @@ import es_lobby from "./locales/es/lobby.json";
 import es_wallet from "./locales/es/wallet.json";
 import he_account from "./locales/he/account.json";
 import he_auth from "./locales/he/auth.json";
+import he_cashier from "./locales/he/cashier.json";
 import he_common from "./locales/he/common.json";
 import he_errors from "./locales/he/errors.json";
 import he_games from "./locales/he/games.json";
@@ -39,6 +44,7 @@ import he_lobby from "./locales/he/lobby.json";
 import he_wallet from "./locales/he/wallet.json";
 import ptBR_account from "./locales/pt-BR/account.json";
 import ptBR_auth from "./locales/pt-BR/auth.json";
+import ptBR_cashier from "./locales/pt-BR/cashier.json";
 import ptBR_common from "./locales/pt-BR/common.json";
 import ptBR_errors from "./locales/pt-BR/errors.json";
 import ptBR_games from "./locales/pt-BR/games.json";
@@ -46,6 +52,7 @@ import ptBR_lobby from "./locales/pt-BR/lobby.json";
 import ptBR_wallet from "./locales/pt-BR/wallet.json";
 import tr_account from "./locales/tr/account.json";
 import tr_auth from "./locales/tr/auth.json";
+import tr_cashier from "./locales/tr/cashier.json";
 import tr_common from "./locales/tr/common.json";
 import tr_errors from "./locales/tr/errors.json";
 import tr_games from "./locales/tr/games.json";
@@ -61,6 +68,7 @@ export const catalogs: Readonly<Record<Locale, Messages>> = {
     wallet: en_wallet,
     games: en_games,
     account: en_account,
+    cashier: en_cashier,
     errors: en_errors,
   },
   de: {
@@ -70,6 +78,7 @@ export const catalogs: Readonly<Record<Locale, Messages>> = {
     wallet: de_wallet,
     games: de_games,
     account: de_account,
+    cashier: de_cashier,
     errors: de_errors,
   },
   es: {
@@ -79,6 +88,7 @@ export const catalogs: Readonly<Record<Locale, Messages>> = {
     wallet: es_wallet,
     games: es_games,
     account: es_account,
+    cashier: es_cashier,
     errors: es_errors,
   },
   "pt-BR": {
@@ -88,6 +98,7 @@ export const catalogs: Readonly<Record<Locale, Messages>> = {
     wallet: ptBR_wallet,
     games: ptBR_games,
     account: ptBR_account,
+    cashier: ptBR_cashier,
     errors: ptBR_errors,
   },
   tr: {
@@ -97,6 +108,7 @@ export const catalogs: Readonly<Record<Locale, Messages>> = {
     wallet: tr_wallet,
     games: tr_games,
     account: tr_account,
+    cashier: tr_cashier,
     errors: tr_errors,
   },
   ar: {
@@ -106,6 +118,7 @@ export const catalogs: Readonly<Record<Locale, Messages>> = {
     wallet: ar_wallet,
     games: ar_games,
     account: ar_account,
+    cashier: ar_cashier,
     errors: ar_errors,
   },
   he: {
@@ -115,6 +128,7 @@ export const catalogs: Readonly<Record<Locale, Messages>> = {
     wallet: he_wallet,
     games: he_games,
     account: he_account,
+    cashier: he_cashier,
     errors: he_errors,
   },
 };

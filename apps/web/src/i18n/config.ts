@@ -5,7 +5,7 @@ export const defaultLocale: Locale = "en";
 export const rtlLocales: ReadonlySet<Locale> = new Set(["ar", "he"]);
 
 /** Message catalogs, one per screen or domain (`errors` is keyed by domain error code). */
-export const namespaces = ["common", "auth", "lobby", "wallet", "games", "account", "errors"] as const;
+export const namespaces = ["common", "auth", "lobby", "wallet", "games", "account", "cashier", "errors"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 /** The cookie the language switcher writes (one year, whole site). */

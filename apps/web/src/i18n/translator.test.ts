@@ -43,7 +43,12 @@ describe("ICU formatting through the translator", () => {
     expect(makeTranslator("ar", "lobby", catalogs.ar)("results", { count: 2 })).toBe("لعبتان");
     expect(makeTranslator("en", "lobby", catalogs.en)("results", { count: 1 })).toBe("1 game");
     expect(makeTranslator("en", "lobby", catalogs.en)("results", { count: 12n })).toBe("12 games");
-    expect(makeTranslator("en", "games", catalogs.en)("mines.pick", { count: 0 })).toBe("Pick the tiles to open.");
+    expect(makeTranslator("en", "games", catalogs.en)("mines.playing", { count: 1 })).toBe(
+      "1 mine is hidden. Open a tile, or cash out.",
+    );
+    expect(makeTranslator("he", "games", catalogs.he)("mines.playing", { count: 2 })).toBe(
+      "שני מוקשים מוסתרים. חשפו משבצת או משכו.",
+    );
     expect(makeTranslator("en", "games", catalogs.en)("roulette.dozen", { n: 2 })).toBe("2nd 12");
     expect(makeTranslator("en", "wallet", catalogs.en)("demo.added", { amount: "$10.00" })).toBe(
       "$10.00 in demo credits added.",

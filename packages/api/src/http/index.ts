@@ -1,3 +1,4 @@
+export { paymentWebhookHandler } from "./payment-webhooks";
 export { healthHandler, readyHandler } from "./probes";
 export {
   hub88WalletHandler,

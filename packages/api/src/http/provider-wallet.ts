@@ -6,6 +6,7 @@ import { handleHub88, hub88Failure } from "../domains/bridge/hub88/hub88.handler
 import { handlePitboss, pitbossFailure } from "../domains/bridge/pitboss/pitboss.handler";
 import { handlePragmatic, pragmaticFailure } from "../domains/bridge/pragmatic/pragmatic.handler";
 import { MAX_BODY_BYTES, type ProviderRequest } from "../domains/bridge/provider-request";
+import { tokenBuckets } from "../domains/bridge/rate-limit";
 import { getServerEnv } from "../env";
 import { requestIdOf } from "./request-id";
 
@@ -20,7 +21,11 @@ const bridgeDeps = (): BridgeDeps => {
     for (const code of credentials.invalid) {
       deps.logger.error({ provider: code }, "studio credentials: the key does not parse; the provider is refused");
     }
-    processGlobals.pitbossBridgeDeps = { ...deps, credentials };
+    processGlobals.pitbossBridgeDeps = {
+      ...deps,
+      credentials,
+      rateLimiter: tokenBuckets(deps.now, env.STUDIO_RATE_LIMIT),
+    };
   }
   return processGlobals.pitbossBridgeDeps;
 };

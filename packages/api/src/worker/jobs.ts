@@ -1,5 +1,8 @@
 import type { ServiceDeps } from "../deps";
 import { pruneBridgeNonces } from "../domains/bridge/prune-nonces";
+import { checkPayouts } from "../domains/payments/check-payouts";
+import { checkProviderHealth } from "../domains/payments/check-provider-health";
+import { expireStaleDeposits } from "../domains/payments/expire-deposits";
 import { settleStaleRounds } from "../domains/rounds/settle-stale-rounds";
 import { sealLedger } from "../domains/wallet/ledger-seal";
 import { reconcileLedger } from "../domains/wallet/reconcile-ledger";
@@ -39,6 +42,24 @@ export const recurringJobs: RecurringJob[] = [
         negativeAccounts: result.negativeAccounts.length,
       };
     },
+  },
+  {
+    // Deposits whose webhook never came: checked against the provider's API, then completed, failed or expired.
+    name: "payments-deposit-expiry",
+    cron: "* * * * *",
+    run: (deps) => expireStaleDeposits(deps),
+  },
+  {
+    // Held payouts looked up at their provider (paid / failed); stalled approved or processing ones sent again.
+    name: "payments-payout-check",
+    cron: "* * * * *",
+    run: (deps) => checkPayouts(deps),
+  },
+  {
+    // Provider health checks feed the circuit breakers routing uses for failover.
+    name: "payments-provider-health",
+    cron: "* * * * *",
+    run: (deps) => checkProviderHealth(deps),
   },
   {
     // Our studio protocol's replay-protection ids, once older than any request that could still be accepted.

@@ -20,6 +20,7 @@ const isDev = process.argv.includes("--dev");
 const webPort = Number(process.env.WEB_PORT ?? 3000);
 const adminPort = Number(process.env.ADMIN_PORT ?? 3001);
 const demoStudioPort = Number(process.env.DEMO_STUDIO_PORT ?? 3002);
+const pspSandboxPort = Number(process.env.PSP_SANDBOX_PORT ?? 3003);
 
 const assertPortFree = (port: number, variable: string) =>
   new Promise<void>((resolve, reject) => {
@@ -119,6 +120,7 @@ runCli("start", async () => {
   await assertPortFree(webPort, "WEB_PORT");
   await assertPortFree(adminPort, "ADMIN_PORT");
   await assertPortFree(demoStudioPort, "DEMO_STUDIO_PORT");
+  await assertPortFree(pspSandboxPort, "PSP_SANDBOX_PORT");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
@@ -132,6 +134,7 @@ runCli("start", async () => {
   await migrate(database.url, { log: (line) => console.log(`start: ${line}`) });
   const db = createDb({ url: database.url });
   const demoStudioUrl = `http://localhost:${demoStudioPort}`;
+  const pspSandboxUrl = `http://127.0.0.1:${pspSandboxPort}`;
   await seedDemoData(db, undefined, { demoStudioUrl: `${demoStudioUrl}/game` }).finally(() => db.close());
   const demoStudioKeys = await localDemoStudioKeys();
 
@@ -141,6 +144,9 @@ runCli("start", async () => {
     // The demo: mail outbox page and demo credits on the player site; a per-run session secret unless one is set.
     PITBOSS_DEMO: process.env.PITBOSS_DEMO ?? "1",
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+    // The sandbox payment providers: our adapters call them, they return browsers and send webhooks to the site.
+    PSP_SANDBOX_URL: pspSandboxUrl,
+    PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? `http://localhost:${webPort}`,
   };
   if (!isDev) {
     await runToEnd(
@@ -180,6 +186,11 @@ runCli("start", async () => {
     DEMO_STUDIO_WALLET_URL: `http://localhost:${webPort}/api/providers/hub88/demostudio`,
     DEMO_STUDIO_FRAME_ANCESTORS: `http://localhost:${webPort}`,
   });
+  run("sandbox-psp", "npx", ["tsx", "packages/api/src/sandbox-psp/server.ts"], {
+    NODE_ENV: env.NODE_ENV,
+    PSP_SANDBOX_PORT: String(pspSandboxPort),
+    PSP_SANDBOX_URL: pspSandboxUrl,
+  });
 
   console.log(
     [
@@ -187,6 +198,7 @@ runCli("start", async () => {
       `  Player site   http://localhost:${webPort}`,
       `  Back office   http://localhost:${adminPort}`,
       `  Demo studio   ${demoStudioUrl} (plays Lucky Wheel at http://localhost:${webPort}/play/studio/demo-studio-wheel)`,
+      `  Sandbox PSP   ${pspSandboxUrl} (card and instant-bank providers; test cards listed there)`,
       "",
       `  Players (password ${demoPlayerPassword}): ${demoPlayers.map((p) => p.email).join(", ")}`,
       `  Staff   (password ${demoStaffPassword}): ${demoStaff.map((s) => s.email).join(", ")}`,

@@ -123,3 +123,63 @@ export const demoGameLimits = demoGames
       maxStakeMinor,
     })),
   );
+
+/**
+ * The cashier for the demo: card (through cardpay, failing over to cardplus) and instant bank transfer (instabank),
+ * both directions, in every fiat currency players sign up with; about 10 to 5,000 in euro terms. Turkey shows a
+ * country override: withdrawals there go by bank only. Withdrawals up to about 100 euro are approved automatically;
+ * in GB a player may not cancel a pending withdrawal.
+ */
+const cashierLimits: Readonly<Partial<Record<CurrencyCode, readonly [min: bigint, max: bigint, autoApprove: bigint]>>> =
+  {
+    EUR: [1_000n, 500_000n, 10_000n],
+    USD: [1_000n, 500_000n, 10_000n],
+    GBP: [1_000n, 500_000n, 10_000n],
+    BRL: [5_000n, 2_500_000n, 50_000n],
+    TRY: [30_000n, 15_000_000n, 300_000n],
+    JPY: [1_500n, 750_000n, 15_000n],
+  };
+
+export const demoCashierMethods = Object.entries(cashierLimits).flatMap(([currency, limits]) => {
+  const [minMinor, maxMinor] = limits ?? [0n, 0n];
+  return (["DEPOSIT", "WITHDRAWAL"] as const).flatMap((direction) =>
+    (["CARD", "BANK_TRANSFER"] as const).map((method, position) => ({
+      country: "*",
+      currency,
+      direction,
+      method,
+      position,
+      minMinor,
+      maxMinor,
+      dailyCount: direction === "DEPOSIT" ? 10 : 5,
+    })),
+  );
+});
+
+export const demoCashierOverrides = [
+  {
+    country: "TR",
+    currency: "TRY",
+    direction: "WITHDRAWAL",
+    method: "CARD",
+    isEnabled: false,
+    minMinor: 30_000n,
+    maxMinor: 15_000_000n,
+  },
+] as const;
+
+export const demoWithdrawalAutoApproval = Object.entries(cashierLimits).map(([currency, limits]) => ({
+  currency,
+  maxAutoMinor: limits?.[2] ?? 0n,
+}));
+
+export const demoPaymentRoutes = [
+  { method: "CARD", provider: "cardpay", priority: 1 },
+  { method: "CARD", provider: "cardplus", priority: 2 },
+  { method: "BANK_TRANSFER", provider: "instabank", priority: 1 },
+] as const;
+
+export const demoPaymentJurisdictions = [
+  { country: "*", canCancelWithdrawal: true },
+  { country: "GB", canCancelWithdrawal: false },
+] as const;

@@ -2,13 +2,18 @@ import type { Db } from "../client";
 import { newId } from "../ids";
 import { hashPassword } from "../password-hash";
 import {
+  demoCashierMethods,
+  demoCashierOverrides,
   demoGameLimits,
   demoGames,
+  demoPaymentJurisdictions,
+  demoPaymentRoutes,
   demoPlayerPassword,
   demoPlayers,
   demoStaff,
   demoStaffPassword,
   demoStudio,
+  demoWithdrawalAutoApproval,
 } from "./demo-data";
 
 /**
@@ -82,6 +87,14 @@ export const seedDemoData = async (
     }),
     skipDuplicates: true,
   });
+  // Payments: cashier methods, thresholds, routes and jurisdiction rules only where none exist yet (staff may tune them).
+  await prisma.cashierMethod.createMany({
+    data: [...demoCashierMethods, ...demoCashierOverrides],
+    skipDuplicates: true,
+  });
+  await prisma.withdrawalAutoApproval.createMany({ data: demoWithdrawalAutoApproval, skipDuplicates: true });
+  await prisma.paymentRoute.createMany({ data: [...demoPaymentRoutes], skipDuplicates: true });
+  await prisma.paymentJurisdiction.createMany({ data: [...demoPaymentJurisdictions], skipDuplicates: true });
   for (const staff of demoStaff) {
     await prisma.staffUser.upsert({
       where: { email: staff.email },

@@ -2,122 +2,147 @@
 
 import { Button } from "@pitboss/ui";
 import { useState } from "react";
-import { useT } from "~/i18n/client";
-import { parseStakeToMinor } from "~/lib/stake";
+import { useLocale, useT } from "~/i18n/client";
+import { type InsideBetType, insideBetTypes, paysToOne, type Spot, spotKey, toEngineBet } from "~/lib/roulette";
+import { minorToInput, parseStakeToMinor } from "~/lib/stake";
 import { useMoney, usePlayer } from "../player-context";
 import { ResultBanner } from "./result-banner";
+import { type PlacedBets, RouletteBoard } from "./roulette-board";
+import { type RouletteOutcome, RouletteResult } from "./roulette-result";
 import { StakeField } from "./stake-field";
 import { usePlay } from "./use-play";
 
-const reds = new Set([1, 3, 5, 7, 9, 12, 14, 16, 18, 19, 21, 23, 25, 27, 30, 32, 34, 36]);
-const colorOf = (n: number) => (n === 0 ? "green" : reds.has(n) ? "red" : "black");
+/** Quick chip values, in major units; a value the currency cannot express (½ yen) is left out. */
+const chipPresets = ["0.5", "1", "5", "10", "25"];
+const toggle =
+  "rounded-md px-2 py-1.5 text-sm ring-1 ring-felt-700 aria-pressed:bg-chip-500 aria-pressed:font-semibold aria-pressed:text-felt-950";
 
-type Spot =
-  | { type: "straight"; numbers: [number] }
-  | { type: "dozen"; dozen: 1 | 2 | 3 }
-  | { type: "column"; column: 1 | 2 | 3 }
-  | { type: "red" | "black" | "odd" | "even" | "low" | "high" };
-
-const keyOf = (spot: Spot) =>
-  spot.type === "straight"
-    ? `n${spot.numbers[0]}`
-    : spot.type === "dozen"
-      ? `d${spot.dozen}`
-      : spot.type === "column"
-        ? `c${spot.column}`
-        : spot.type;
-
-const cell =
-  "relative grid min-h-10 place-items-center rounded text-sm font-semibold ring-1 ring-felt-700 focus-visible:outline-2 focus-visible:outline-chip-400";
-const colors = { red: "bg-red-700 text-white", black: "bg-neutral-900 text-white", green: "bg-emerald-700 text-white" };
-
-/** European roulette: tap numbers and outside bets to place the stake as a chip, then spin. */
+/**
+ * European roulette: choose a chip value, place chips on numbers, borders (split, street, corner, six line) and
+ * outside bets, any number of them on one spin, then spin; the result lists what each bet returned.
+ */
 export const RouletteGame = () => {
   const t = useT("games");
+  const { locale } = useLocale();
   const money = useMoney();
   const { player } = usePlayer();
-  const [stake, setStake] = useState("1.00");
-  const [bets, setBets] = useState<Map<string, { spot: Spot; stake: bigint }>>(new Map());
+  const exponent = player?.currencyExponent ?? 2;
+  const [mode, setMode] = useState<InsideBetType>("straight");
+  const [chip, setChip] = useState("1.00");
+  const [bets, setBets] = useState<PlacedBets>(new Map());
   const play = usePlay("roulette");
-  const chip = parseStakeToMinor(stake, player?.currencyExponent ?? 2);
+  const chipMinor = parseStakeToMinor(chip, exponent);
   const total = [...bets.values()].reduce((sum, bet) => sum + bet.stake, 0n);
-  const outcome = play.data?.outcome as { pocket: number; color: string } | null | undefined;
+  const outcome = play.data?.outcome as RouletteOutcome | null | undefined;
+  const numberFormat = new Intl.NumberFormat(locale);
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
 
-  const place = (spot: Spot) => {
-    if (!chip) return;
-    setBets((current) => {
-      const next = new Map(current);
-      const key = keyOf(spot);
-      next.set(key, { spot, stake: (current.get(key)?.stake ?? 0n) + chip });
-      return next;
-    });
-  };
   const labelOf = (spot: Spot) =>
-    spot.type === "straight"
-      ? t("roulette.number", { n: spot.numbers[0] })
+    "numbers" in spot
+      ? spot.type === "straight"
+        ? t("roulette.number", { n: spot.numbers[0] })
+        : t(`roulette.bet.${spot.type}`, { numbers: list.format(spot.numbers.map((n) => numberFormat.format(n))) })
       : spot.type === "dozen"
         ? t("roulette.dozen", { n: spot.dozen })
         : spot.type === "column"
           ? t("roulette.column", { n: spot.column })
           : t(`roulette.${spot.type}`);
-  const button = (spot: Spot, className: string, content: string | number) => {
-    const placed = bets.get(keyOf(spot));
-    return (
-      <button
-        type="button"
-        className={`${cell} ${className}`}
-        onClick={() => place(spot)}
-        aria-label={placed ? `${labelOf(spot)}: ${money(placed.stake)}` : labelOf(spot)}
-        data-testid={`roulette-${keyOf(spot)}`}
-      >
-        <span dir="ltr">{content}</span>
-        {placed ? (
-          <span
-            className="absolute -end-1 -top-1 rounded-full bg-chip-400 px-1 text-[10px] text-felt-950"
-            aria-hidden="true"
-          >
-            {money(placed.stake)}
-          </span>
-        ) : null}
-      </button>
-    );
+  const place = (spot: Spot) => {
+    if (!chipMinor) return;
+    play.reset();
+    setBets((current) => {
+      const next = new Map(current);
+      const key = spotKey(spot);
+      next.set(key, { spot, stake: (current.get(key)?.stake ?? 0n) + chipMinor });
+      return next;
+    });
   };
+  const remove = (key: string) =>
+    setBets((current) => {
+      const next = new Map(current);
+      next.delete(key);
+      return next;
+    });
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="grid grid-cols-3 gap-1" dir="ltr" data-testid="roulette-board">
-        {button({ type: "straight", numbers: [0] }, `col-span-3 ${colors.green}`, 0)}
-        {Array.from({ length: 36 }, (_, i) => i + 1).map((n) => (
-          <div key={n} className="contents">
-            {button({ type: "straight", numbers: [n] }, colors[colorOf(n) as "red" | "black"], n)}
-          </div>
-        ))}
-        {([1, 2, 3] as const).map((column) => (
-          <div key={`c${column}`} className="contents">
-            {button({ type: "column", column }, "bg-felt-900 text-xs", t("roulette.columnShort", { n: column }))}
-          </div>
-        ))}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 font-medium text-muted text-xs uppercase tracking-wide">
+          {t("roulette.mode.label")}
+        </legend>
+        <div className="grid grid-cols-3 gap-1 sm:grid-cols-5">
+          {insideBetTypes.map((type) => (
+            <button
+              key={type}
+              type="button"
+              aria-pressed={mode === type}
+              onClick={() => setMode(type)}
+              className={toggle}
+              data-testid={`roulette-mode-${type}`}
+            >
+              {t(`roulette.mode.${type}`)}{" "}
+              <span className="text-xs opacity-80" dir="ltr">
+                {t("roulette.pays", { n: paysToOne[type] })}
+              </span>
+            </button>
+          ))}
+        </div>
+        <p className="text-muted text-sm">{t(`roulette.hint.${mode}`)}</p>
+      </fieldset>
+      <RouletteBoard
+        mode={mode}
+        bets={bets}
+        onPlace={place}
+        labelOf={labelOf}
+        money={money}
+        winning={outcome?.pocket ?? null}
+      />
+      <div className="flex flex-col gap-2">
+        <StakeField value={chip} onChange={setChip} label={t("roulette.chip")} />
+        <fieldset className="flex flex-wrap gap-1">
+          <legend className="sr-only">{t("roulette.chipPresets")}</legend>
+          {chipPresets.flatMap((preset) => {
+            const minor = parseStakeToMinor(preset, exponent);
+            if (!minor) return [];
+            return (
+              <button
+                key={preset}
+                type="button"
+                aria-pressed={minor === chipMinor}
+                onClick={() => setChip(minorToInput(minor, exponent))}
+                className={`${toggle} min-w-14 rounded-full`}
+              >
+                <bdi>{money(minor)}</bdi>
+              </button>
+            );
+          })}
+        </fieldset>
       </div>
-      <div className="grid grid-cols-3 gap-1">
-        {([1, 2, 3] as const).map((dozen) => (
-          <div key={`d${dozen}`} className="contents">
-            {button({ type: "dozen", dozen }, "bg-felt-900 text-xs", t("roulette.dozen", { n: dozen }))}
-          </div>
-        ))}
-        {(["low", "even", "red", "black", "odd", "high"] as const).map((type) => (
-          <div key={type} className="contents">
-            {button(
-              { type },
-              type === "red" ? colors.red : type === "black" ? colors.black : "bg-felt-900 text-xs",
-              t(`roulette.${type}`),
-            )}
-          </div>
-        ))}
-      </div>
-      <StakeField value={stake} onChange={setStake} />
-      <p className="text-sm" data-testid="roulette-total">
-        {t("roulette.total", { amount: money(total) })}
-      </p>
+      <section aria-labelledby="roulette-bets-title" className="flex flex-col gap-1">
+        <h2 id="roulette-bets-title" className="font-semibold text-sm">
+          {t("roulette.bets.title")}
+        </h2>
+        {bets.size === 0 ? <p className="text-muted text-sm">{t("roulette.bets.empty")}</p> : null}
+        <ul className="flex flex-col gap-1 text-sm" data-testid="roulette-bets">
+          {[...bets.entries()].map(([key, { spot, stake }]) => (
+            <li key={key} className="flex items-center gap-2 rounded bg-felt-900 px-2 py-1">
+              <span className="flex-1">{labelOf(spot)}</span>
+              <bdi className="tabular-nums">{money(stake)}</bdi>
+              <button
+                type="button"
+                onClick={() => remove(key)}
+                aria-label={t("roulette.bets.remove", { bet: labelOf(spot) })}
+                className="grid size-7 place-items-center rounded-full text-muted hover:bg-felt-700 hover:text-ink"
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="font-medium text-sm" data-testid="roulette-total">
+          {t("roulette.total", { amount: money(total) })}
+        </p>
+      </section>
       <div className="flex gap-2">
         <Button variant="secondary" className="py-3" onClick={() => setBets(new Map())} disabled={bets.size === 0}>
           {t("roulette.clear")}
@@ -128,23 +153,14 @@ export const RouletteGame = () => {
           disabled={bets.size === 0}
           data-testid="play"
           onClick={() =>
-            play.play(total, {
-              bets: [...bets.values()].map(({ spot, stake: amount }) => ({ ...spot, stake: amount.toString() })),
-            })
+            play.play(total, { bets: [...bets.values()].map(({ spot, stake }) => toEngineBet(spot, stake)) })
           }
         >
           {t("roulette.spin")}
         </Button>
       </div>
-      <ResultBanner
-        round={play.data}
-        error={play.error}
-        detail={
-          outcome
-            ? t("roulette.landed", { pocket: outcome.pocket, color: t(`roulette.color.${outcome.color}`) })
-            : undefined
-        }
-      />
+      <ResultBanner round={play.data} error={play.error} />
+      {outcome ? <RouletteResult outcome={outcome} labelOf={labelOf} money={(minor) => money(minor)} /> : null}
     </div>
   );
 };

@@ -4,7 +4,16 @@ import { useT } from "~/i18n/client";
 import { usePlayer } from "../player-context";
 
 /** The stake in the player's currency, typed in major units; halve and double buttons as on every casino. */
-export const StakeField = ({ value, onChange }: { value: string; onChange: (value: string) => void }) => {
+export const StakeField = ({
+  value,
+  onChange,
+  label,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  /** Another name for the amount (roulette's chip value); "Stake" by default. */
+  label?: string;
+}) => {
   const t = useT("games");
   const { player } = usePlayer();
   const exponent = player?.currencyExponent ?? 2;
@@ -18,7 +27,7 @@ export const StakeField = ({ value, onChange }: { value: string; onChange: (valu
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="stake" className="font-medium text-muted text-xs uppercase tracking-wide">
-        {t("stake")} <span dir="ltr">({player?.currency})</span>
+        {label ?? t("stake")} <span dir="ltr">({player?.currency})</span>
       </label>
       <div className="flex gap-1">
         <input
@@ -34,7 +43,8 @@ export const StakeField = ({ value, onChange }: { value: string; onChange: (valu
           type="button"
           className="rounded-md border border-felt-700 px-2 text-sm"
           onClick={() => scale(0.5)}
-          aria-label={t("stakeHalf")}
+          // the name starts with the visible text (WCAG 2.5.3, label in name)
+          aria-label={`${t("stakeHalfShort")} ${t("stakeHalf")}`}
         >
           {t("stakeHalfShort")}
         </button>
@@ -42,7 +52,7 @@ export const StakeField = ({ value, onChange }: { value: string; onChange: (valu
           type="button"
           className="rounded-md border border-felt-700 px-2 text-sm"
           onClick={() => scale(2)}
-          aria-label={t("stakeDouble")}
+          aria-label={`${t("stakeDoubleShort")} ${t("stakeDouble")}`}
         >
           {t("stakeDoubleShort")}
         </button>

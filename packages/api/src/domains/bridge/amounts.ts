@@ -41,12 +41,20 @@ export const decimal2ToMinor = (text: string, currency: string): bigint | null =
   return scaledToMinor(BigInt(whole + fraction.padEnd(2, "0")), 2, currency);
 };
 
-/** Minor units as a decimal with exactly two places ("12.50"), rounded down beyond two decimals. */
-export const minorToDecimal2 = (minor: bigint, currency: string): string => {
-  const cents = minorToScaled(minor, 2, currency);
-  const digits = cents.toString().padStart(3, "0");
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+/**
+ * Minor units scaled by 10^shift (rounded towards zero), written with `places` decimals: how every protocol writes a
+ * balance. The database writes balances it fills in the same way (bridge_render); a test keeps the two equal.
+ */
+export const scaledText = (minor: bigint, shift: number, places: number): string => {
+  const scaled = shift >= 0 ? minor * pow10(shift) : minor / pow10(-shift);
+  if (places === 0) return scaled.toString();
+  const digits = scaled.toString().padStart(places + 1, "0");
+  return `${digits.slice(0, -places)}.${digits.slice(-places)}`;
 };
+
+/** Minor units as a decimal with exactly two places ("12.50"), rounded down beyond two decimals. */
+export const minorToDecimal2 = (minor: bigint, currency: string): string =>
+  scaledText(minor, 2 - exponentOf(currency), 2);
 
 const minorPattern = /^(0|[1-9]\d{0,18})$/;
 

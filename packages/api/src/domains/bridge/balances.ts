@@ -1,6 +1,8 @@
+import { exponentOf } from "@pitboss/db";
 import { getPlayerBalances, type PlayerBalance } from "../wallet/ledger-reads";
-import type { LedgerResult } from "../wallet/wallet.repo";
-import type { Balances, BridgeDeps } from "./bridge.types";
+import { scaledText } from "./amounts";
+import type { AnswerBalances, Balances, BridgeDeps, PendingBalances } from "./bridge.types";
+import { type JsonValue, RawNumber, Slot } from "./json";
 
 /** Cash and bonus of a player in one currency (bonus summed over its grants). */
 export const foldBalances = (rows: PlayerBalance[], currency: string): Balances => {
@@ -18,18 +20,27 @@ export const currentBalances = async (deps: Pick<BridgeDeps, "db">, playerId: st
   foldBalances(await readAccounts(deps, playerId), currency);
 
 /**
- * The balances right after a ledger command: the cash account's own balance-after when the command touched it,
- * bonus moved by the command's bonus legs; what the command did not touch is as read before it.
+ * One balance figure of an answer, as a protocol writes it: cash (`c`), bonus (`b`) or their total (`t`) in units of
+ * 10^-scale of the major unit (null: the currency's minor units), rounded down, with `places` decimals; a JSON string
+ * when quoted. For pending balances, the slot the database fills in with the same figure.
  */
-export const balancesAfter = (before: Balances, result: LedgerResult): Balances => {
-  const mine = result.postings.filter((posting) => posting.owner === "PLAYER");
-  const cash = mine.find((posting) => posting.type === "CASH" && posting.scope === "");
-  const bonusDelta = mine
-    .filter((posting) => posting.type === "BONUS")
-    .reduce((total, posting) => total + posting.amountMinor, 0n);
-  return {
-    currency: before.currency,
-    cashMinor: cash?.balanceAfter ?? before.cashMinor,
-    bonusMinor: before.bonusMinor + bonusDelta,
-  };
+export const balanceField = (
+  balances: AnswerBalances,
+  field: "c" | "b" | "t",
+  scale: number | null,
+  places: number,
+  isQuoted = false,
+): JsonValue => {
+  if ("isPending" in balances) return Slot.balance(field, scale, places, isQuoted);
+  const minor =
+    field === "c" ? balances.cashMinor : field === "b" ? balances.bonusMinor : balances.cashMinor + balances.bonusMinor;
+  const text = scaledText(minor, scale === null ? 0 : scale - exponentOf(balances.currency), places);
+  return isQuoted ? text : new RawNumber(text);
 };
+
+/** The currency of an answer's balances (for pending balances, the slot the database fills in). */
+export const currencyField = (balances: AnswerBalances): JsonValue =>
+  "isPending" in balances ? Slot.currency() : balances.currency;
+
+/** Balances an answer reports once the database knows them (see Slot). */
+export const pendingBalances: PendingBalances = { isPending: true };

@@ -1,9 +1,10 @@
-import { bigintTypes, type Db } from "@pitboss/db";
-import type { BridgeProtocol } from "./bridge.types";
+import type { Db } from "@pitboss/db";
+import { callDbFunction } from "../wallet/wallet.repo";
+import type { Balances, BridgeRefusal } from "./bridge.types";
 
 /**
- * The bridge's queries. The studio hot path (bet, win, rollback) uses the shared pg pool with named statements: one
- * round trip loads everything a command decides on, one writes its record. No decisions here.
+ * The bridge's queries. The studio hot path (bet, win, rollback) is one database function per command (migration
+ * 20261121080000_bridge_wallet), called through the shared pg pool as a named statement. No decisions here.
  */
 export type BridgeTxnKind = "BET" | "WIN" | "ROLLBACK";
 export type BridgeTxnStatus = "OK" | "REFUSED" | "ROLLED_BACK" | "TOMBSTONE";
@@ -19,122 +20,84 @@ export type BridgeRow = {
   responseBody: Buffer | null;
 };
 
-/** Everything a command may need, loaded at once; absent parts are null. */
-export type CommandContext = {
-  protocol: BridgeProtocol;
-  isProviderEnabled: boolean;
-  player: { id: string; currency: string; country: string } | null;
-  session: { playerId: string; provider: string; expiresAt: Date } | null;
-  game: {
-    id: string;
-    slug: string;
-    isEnabled: boolean;
-    countries: string[];
-    limit: { minStakeMinor: bigint; maxStakeMinor: bigint } | null;
-  } | null;
-  existing: BridgeRow | null;
-  reference: BridgeRow | null;
+/** A transaction row as the bridge's database functions return it (bridge_row_json). */
+type RawRow = {
+  id: string;
+  kind: BridgeTxnKind;
+  status: BridgeTxnStatus;
+  fingerprint: string | null;
+  ledgerTxnId: string | null;
+  providerRoundId: string | null;
+  responseStatus: number | null;
+  responseBody: string | null;
+};
+type RawBalances = { currency: string; cashMinor: string; bonusMinor: string };
+
+const rowOf = (raw: RawRow): BridgeRow => ({
+  ...raw,
+  responseBody: raw.responseBody == null ? null : Buffer.from(raw.responseBody, "utf8"),
+});
+const balancesOf = (raw: RawBalances): Balances => ({
+  currency: raw.currency,
+  cashMinor: BigInt(raw.cashMinor),
+  bonusMinor: BigInt(raw.bonusMinor),
+});
+
+/** What a command's database function decided (migration 20261121080000_bridge_wallet). */
+export type CommandOutcome =
+  | { outcome: "OK"; body: Buffer; balances: Balances; reversedUnrecorded: string | null }
+  | { outcome: "REFUSED"; refusal: BridgeRefusal; balances: Balances; gameId: string | null }
+  | { outcome: "EXISTING"; row: BridgeRow; balances: Balances }
+  | { outcome: "NO_PLAYER" | "REPLAYED" };
+
+type RawOutcome = {
+  outcome: CommandOutcome["outcome"];
+  body?: string;
+  refusal?: BridgeRefusal;
+  gameId?: string | null;
+  row?: RawRow;
+  balances?: RawBalances;
+  reversedUnrecorded?: string | null;
 };
 
-const rowColumns = (alias: string) =>
-  ["id", "kind", "status", "fingerprint", "ledger_txn_id", "provider_round_id", "response_status", "response_body"]
-    .map((column) => `${alias}.${column} AS ${alias}_${column}`)
-    .join(", ");
+const jsonArg = (value: unknown) =>
+  value === null ? null : JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 
-type RawRow = Record<string, unknown>;
-
-const rowOf = (raw: RawRow, alias: string): BridgeRow | null =>
-  raw[`${alias}_id`] == null
-    ? null
-    : {
-        id: raw[`${alias}_id`] as string,
-        kind: raw[`${alias}_kind`] as BridgeTxnKind,
-        status: raw[`${alias}_status`] as BridgeTxnStatus,
-        fingerprint: (raw[`${alias}_fingerprint`] as string | null) ?? null,
-        ledgerTxnId: (raw[`${alias}_ledger_txn_id`] as string | null) ?? null,
-        providerRoundId: (raw[`${alias}_provider_round_id`] as string | null) ?? null,
-        responseStatus: (raw[`${alias}_response_status`] as number | null) ?? null,
-        responseBody: (raw[`${alias}_response_body`] as Buffer | null) ?? null,
-      };
-
-const contextSql = `
-  SELECT gp.protocol, gp.is_enabled AS provider_enabled,
-         p.id AS player_id, p.currency AS player_currency, p.country AS player_country,
-         s.player_id AS session_player_id, s.provider AS session_provider, s.expires_at AS session_expires_at,
-         g.id AS game_id, g.slug AS game_slug, g.is_enabled AS game_enabled, g.countries AS game_countries,
-         gl.min_stake_minor, gl.max_stake_minor,
-         ${rowColumns("bt")}, ${rowColumns("ref")}
-  FROM game_provider gp
-  LEFT JOIN player p ON p.id = $2
-  LEFT JOIN game_session s ON s.token_hash = $3
-  LEFT JOIN game g ON g.provider = gp.code AND g.external_code = $4
-  LEFT JOIN game_limit gl ON gl.game_id = g.id AND gl.currency = p.currency
-  LEFT JOIN bridge_transaction bt ON bt.provider = gp.code AND bt.player_id = p.id AND bt.provider_txn_id = $5
-  LEFT JOIN bridge_transaction ref ON ref.provider = gp.code AND ref.player_id = p.id AND ref.provider_txn_id = $6
-  WHERE gp.code = $1`;
-
-/** One round trip: provider, player, session (by token hash), game (by studio code), the transaction and its reference. */
-export const loadContext = async (
+/**
+ * Runs one command (`bridge_bet`, `bridge_win`, `bridge_rollback`): one statement that locks the player's studio
+ * commands, dedupes, decides, moves the money and records the transaction with the rendered answer. Ledger refusals
+ * raised inside come back as DomainErrors, with nothing written.
+ */
+export const runCommand = async (
   db: Db,
-  key: {
-    provider: string;
-    playerId: string;
-    tokenHash?: string | null;
-    gameCode?: string | null;
-    providerTxnId?: string | null;
-    referenceTxnId?: string | null;
-  },
-): Promise<CommandContext | null> => {
-  const { rows } = await db.pool.query<RawRow>({
-    name: "bridge_context",
-    text: contextSql,
-    values: [
-      key.provider,
-      key.playerId,
-      key.tokenHash ?? null,
-      key.gameCode ?? null,
-      key.providerTxnId ?? null,
-      key.referenceTxnId ?? null,
-    ],
-    types: bigintTypes,
-  });
-  const raw = rows[0];
-  if (!raw) return null;
-  return {
-    protocol: raw.protocol as BridgeProtocol,
-    isProviderEnabled: raw.provider_enabled as boolean,
-    player:
-      raw.player_id == null
-        ? null
-        : {
-            id: raw.player_id as string,
-            currency: raw.player_currency as string,
-            country: raw.player_country as string,
-          },
-    session:
-      raw.session_player_id == null
-        ? null
-        : {
-            playerId: raw.session_player_id as string,
-            provider: raw.session_provider as string,
-            expiresAt: raw.session_expires_at as Date,
-          },
-    game:
-      raw.game_id == null
-        ? null
-        : {
-            id: raw.game_id as string,
-            slug: raw.game_slug as string,
-            isEnabled: raw.game_enabled as boolean,
-            countries: (raw.game_countries as string[] | null) ?? [],
-            limit:
-              raw.min_stake_minor == null
-                ? null
-                : { minStakeMinor: raw.min_stake_minor as bigint, maxStakeMinor: raw.max_stake_minor as bigint },
-          },
-    existing: rowOf(raw, "bt"),
-    reference: rowOf(raw, "ref"),
-  };
+  fn: "bridge_bet" | "bridge_win" | "bridge_rollback",
+  command: Record<string, unknown>,
+  ledger: Record<string, unknown> | null,
+  template: Buffer,
+  newAccountIds: string[] | null,
+): Promise<CommandOutcome> => {
+  const args = [jsonArg(command), jsonArg(ledger), template.toString("utf8")];
+  const raw = await callDbFunction<RawOutcome>(db, fn, newAccountIds ? [...args, newAccountIds] : args);
+  switch (raw.outcome) {
+    case "OK":
+      return {
+        outcome: "OK",
+        body: Buffer.from(raw.body ?? "", "utf8"),
+        balances: balancesOf(raw.balances as RawBalances),
+        reversedUnrecorded: raw.reversedUnrecorded ?? null,
+      };
+    case "REFUSED":
+      return {
+        outcome: "REFUSED",
+        refusal: raw.refusal as BridgeRefusal,
+        balances: balancesOf(raw.balances as RawBalances),
+        gameId: raw.gameId ?? null,
+      };
+    case "EXISTING":
+      return { outcome: "EXISTING", row: rowOf(raw.row as RawRow), balances: balancesOf(raw.balances as RawBalances) };
+    default:
+      return { outcome: raw.outcome };
+  }
 };
 
 export type NewBridgeRow = {
@@ -152,144 +115,47 @@ export type NewBridgeRow = {
   fingerprint: string;
   ledgerTxnId: string | null;
   responseStatus: number;
-  responseBody: Buffer;
   now: Date;
-};
-
-export type RoundTouch = {
-  id: string;
-  providerRoundId: string;
-  currency: string;
-  gameId: string | null;
-  close: boolean;
-};
-
-const insertSql = `
-  WITH ins AS (
-    INSERT INTO bridge_transaction (id, provider, player_id, provider_txn_id, kind, status, provider_round_id, game_id,
-      currency, amount_minor, reference_txn_id, fingerprint, ledger_txn_id, response_status, response_body, created_at,
-      updated_at)
-    VALUES ($1, $2, $3, $4, $5::bridge_txn_kind, $6::bridge_txn_status, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
-    -- Any unique conflict: the transaction key, or its ledger transaction recorded by a concurrent copy.
-    ON CONFLICT DO NOTHING
-    RETURNING id
-  ), round AS (
-    INSERT INTO bridge_round (id, provider, player_id, provider_round_id, game_id, currency, status, opened_at, closed_at)
-    SELECT $17, $2, $3, $7, $8, $18, CASE WHEN $19::boolean THEN 'CLOSED' ELSE 'OPEN' END::bridge_round_status, $16,
-           CASE WHEN $19::boolean THEN $16::timestamptz END
-    WHERE $17::text IS NOT NULL AND EXISTS (SELECT 1 FROM ins)
-    ON CONFLICT (provider, player_id, provider_round_id) DO UPDATE
-      SET status = 'CLOSED', closed_at = EXCLUDED.opened_at
-      WHERE $19::boolean AND bridge_round.status = 'OPEN'
-    RETURNING 1
-  )
-  SELECT (SELECT id FROM ins) AS inserted_id, (SELECT count(*) FROM round) AS rounds`;
-
-/**
- * Records a transaction (and opens or closes its round) in one statement. Returns false when a row with the same
- * (provider, player, provider transaction id) exists already: the caller then answers from that row.
- */
-export const insertTransaction = async (db: Db, row: NewBridgeRow, round: RoundTouch | null): Promise<boolean> => {
-  const { rows } = await db.pool.query<{ inserted_id: string | null }>({
-    name: "bridge_insert",
-    text: insertSql,
-    values: [
-      row.id,
-      row.provider,
-      row.playerId,
-      row.providerTxnId,
-      row.kind,
-      row.status,
-      round?.providerRoundId ?? row.providerRoundId,
-      row.gameId,
-      row.currency,
-      row.amountMinor?.toString() ?? null,
-      row.referenceTxnId,
-      row.fingerprint,
-      row.ledgerTxnId,
-      row.responseStatus,
-      row.responseBody,
-      row.now,
-      round?.id ?? null,
-      round?.currency ?? null,
-      round?.close ?? false,
-    ],
-  });
-  return rows[0]?.inserted_id != null;
-};
-
-const findSql = `SELECT ${rowColumns("bt")} FROM bridge_transaction bt
-  WHERE bt.provider = $1 AND bt.player_id = $2 AND bt.provider_txn_id = $3`;
-
-export const findTransaction = async (
-  db: Db,
-  provider: string,
-  playerId: string,
-  providerTxnId: string,
-): Promise<BridgeRow | null> => {
-  const { rows } = await db.pool.query<RawRow>({
-    name: "bridge_find",
-    text: findSql,
-    values: [provider, playerId, providerTxnId],
-  });
-  return rows[0] ? rowOf(rows[0], "bt") : null;
-};
-
-/** A rollback for a transaction not seen yet: the id is taken, so a late transaction with it moves no money. */
-export const insertTombstone = async (
-  db: Db,
-  row: {
-    id: string;
-    provider: string;
-    playerId: string;
-    providerTxnId: string;
-    providerRoundId: string | null;
-    now: Date;
-  },
-): Promise<boolean> => {
-  const { rowCount } = await db.pool.query({
-    text: `INSERT INTO bridge_transaction (id, provider, player_id, provider_txn_id, kind, status, provider_round_id,
-             created_at, updated_at)
-           VALUES ($1, $2, $3, $4, 'BET', 'TOMBSTONE', $5, $6, $6)
-           ON CONFLICT (provider, player_id, provider_txn_id) DO NOTHING`,
-    values: [row.id, row.provider, row.playerId, row.providerTxnId, row.providerRoundId, row.now],
-  });
-  return rowCount === 1;
+  /** The nonce the request carried (our protocol), claimed with the record if the command's statement did not. */
+  nonce: string | null;
 };
 
 /**
- * A ledger transaction by its idempotency key, read-only: a rollback for a transaction with no bridge record uses it
- * to find money that moved without being recorded (the process died between the ledger call and the record).
+ * Records a final refusal with its answer, under the commands' lock. Returns null when recorded, or the row that took
+ * the transaction id meanwhile with the player's balances (the caller answers from it).
  */
-export const findLedgerTxnByKey = async (db: Db, scope: string, key: string): Promise<string | null> => {
-  const { rows } = await db.pool.query<{ id: string }>({
-    name: "bridge_ledger_by_key",
-    text: "SELECT id FROM ledger_txn WHERE idempotency_scope = $1 AND idempotency_key = $2",
-    values: [scope, key],
-  });
-  return rows[0]?.id ?? null;
+export const recordRefusal = async (
+  db: Db,
+  row: NewBridgeRow,
+  body: Buffer,
+): Promise<{ row: BridgeRow; balances: Balances } | null> => {
+  const raw = await callDbFunction<{ inserted: boolean; row?: RawRow; balances?: RawBalances }>(
+    db,
+    "bridge_record_refusal",
+    [jsonArg(row), body],
+  );
+  return raw.inserted ? null : { row: rowOf(raw.row as RawRow), balances: balancesOf(raw.balances as RawBalances) };
 };
 
-/** OK → ROLLED_BACK, once; returns false when the row was not OK any more. */
-export const markRolledBack = async (db: Db, id: string, reversalTxnId: string | null, now: Date) => {
-  const { rowCount } = await db.pool.query({
-    text: `UPDATE bridge_transaction SET status = 'ROLLED_BACK', reversal_txn_id = $2, updated_at = $3
-           WHERE id = $1 AND status = 'OK'`,
-    values: [id, reversalTxnId, now],
+/** A player's balances in their wallet currency (null: no such player). */
+export const readBalances = async (db: Db, playerId: string): Promise<Balances | null> => {
+  const { rows } = await db.pool.query<{ balances: RawBalances }>({
+    name: "bridge_read_balances",
+    text: "SELECT bridge_balances(id, currency) AS balances FROM player WHERE id = $1",
+    values: [playerId],
   });
-  return rowCount === 1;
+  return rows[0] ? balancesOf(rows[0].balances) : null;
 };
 
-/** The bets of a studio round, oldest first (for protocols whose wins name the round, not the bet). */
-export const listRoundBets = async (db: Db, provider: string, playerId: string, providerRoundId: string) => {
-  const { rows } = await db.pool.query<{ status: BridgeTxnStatus; ledger_txn_id: string | null }>({
-    name: "bridge_round_bets",
-    text: `SELECT status, ledger_txn_id FROM bridge_transaction
-           WHERE provider = $1 AND player_id = $2 AND provider_round_id = $3 AND kind = 'BET'
-           ORDER BY created_at, id`,
-    values: [provider, playerId, providerRoundId],
+/** What wager-time checks run outside the database need: the player's currency and the game's slug. */
+export const findWagerSubject = async (db: Db, provider: string, playerId: string, gameCode: string) => {
+  const { rows } = await db.pool.query<{ currency: string; slug: string }>({
+    name: "bridge_wager_subject",
+    text: `SELECT p.currency, g.slug FROM player p JOIN game g ON g.provider = $1 AND g.external_code = $3
+           WHERE p.id = $2`,
+    values: [provider, playerId, gameCode],
   });
-  return rows.map((row) => ({ status: row.status, ledgerTxnId: row.ledger_txn_id }));
+  return rows[0] ?? null;
 };
 
 /** Closes a round (creating it closed when the bridge never saw it); closing twice changes nothing. */

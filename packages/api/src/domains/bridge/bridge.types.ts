@@ -1,15 +1,26 @@
 import type { KeyObject } from "node:crypto";
 import type { ServiceDeps } from "../../deps";
+import type { RateLimiter } from "./rate-limit";
 
-/** What the bridge needs besides the usual deps: the studios' secrets and public keys (from the environment). */
+/**
+ * What the bridge needs besides the usual deps: the studios' secrets and public keys (from the environment) and the
+ * per-provider rate limit on their callbacks.
+ */
 export type StudioCredential = { secret?: string; publicKey?: KeyObject };
 export type StudioCredentials = { get: (providerCode: string) => StudioCredential | null };
-export type BridgeDeps = ServiceDeps & { credentials: StudioCredentials };
+export type BridgeDeps = ServiceDeps & { credentials: StudioCredentials; rateLimiter: RateLimiter };
 
 export type BridgeProtocol = "HUB88" | "PRAGMATIC" | "PITBOSS";
 
 /** A player's spendable money in their wallet currency, as every studio protocol reports it. */
 export type Balances = { currency: string; cashMinor: bigint; bonusMinor: bigint };
+
+/**
+ * The balances of an answer rendered before the money moves: the database fills them in when it records the answer
+ * (BalanceSlot), so a command's answer and its record are written in the command's one statement.
+ */
+export type PendingBalances = { isPending: true };
+export type AnswerBalances = Balances | PendingBalances;
 
 /**
  * Why the bridge refused a command, protocol-neutral; each adapter maps these onto its own statuses.
@@ -53,7 +64,7 @@ export type BridgeResult =
       /** Our id for the transaction (the bridge row), for protocols that echo one. */
       transactionId: string;
       playerId: string;
-      balances: Balances;
+      balances: AnswerBalances;
     }
   | {
       ok: false;
@@ -72,10 +83,18 @@ export type HttpResult = { status: number; headers: Record<string, string>; body
 export type StoredResponse = { status: number; body: Buffer };
 
 /**
- * How an adapter speaks: render a result in its protocol, and turn a stored response into the answer for a replay
- * (byte for byte; protocols that echo a per-request id in the body re-echo it for a retry that carries a new one).
+ * How an adapter speaks: render a result in its protocol, and turn a stored response into the answer for a retry.
+ * Byte for byte where the protocol asks for it (protocols that echo a per-request id in the body re-echo it for a
+ * retry that carries a new one); Pragmatic answers a repeated transaction with the player's current balance.
  */
 export type ResponseView = {
   render: (result: BridgeResult) => HttpResult;
-  replay: (stored: StoredResponse) => HttpResult;
+  replay: (stored: StoredResponse, current: { playerId: string; balances: Balances }) => HttpResult;
+};
+
+/** What a command carries besides its data: our protocol's nonce, claimed in the command's own statement. */
+export type CommandOptions = {
+  nonce?: string;
+  /** The answer when the nonce was seen before (a replayed request): nothing was done. */
+  onReplayedNonce?: () => HttpResult;
 };

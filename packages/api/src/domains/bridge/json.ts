@@ -5,7 +5,24 @@ export class RawNumber {
   }
 }
 
-export type JsonValue = string | boolean | null | bigint | RawNumber | JsonObject;
+/**
+ * A figure the database fills in when it records an answer (bridge_render, migration 20261121080000_bridge_wallet):
+ * `\x01$\x01` the player's currency, `\x01<c|b|t>:<scale|m>:<places>\x01` cash, bonus or their total in units of
+ * 10^-scale of the major unit (m: minor units), rounded down, with `places` decimals. JSON escapes control characters
+ * inside strings, so no field a studio sent can spell a slot.
+ */
+export class Slot {
+  constructor(readonly text: string) {}
+  static balance(field: "c" | "b" | "t", scale: number | null, places: number, isQuoted = false) {
+    const slot = `\u0001${field}:${scale ?? "m"}:${places}\u0001`;
+    return new Slot(isQuoted ? `"${slot}"` : slot);
+  }
+  static currency() {
+    return new Slot('"\u0001$\u0001"');
+  }
+}
+
+export type JsonValue = string | boolean | null | bigint | RawNumber | Slot | JsonObject;
 export type JsonObject = { [key: string]: JsonValue | undefined };
 
 /**
@@ -14,7 +31,7 @@ export type JsonObject = { [key: string]: JsonValue | undefined };
  */
 export const toJson = (value: JsonValue): string => {
   if (typeof value === "bigint") return value.toString();
-  if (value instanceof RawNumber) return value.text;
+  if (value instanceof RawNumber || value instanceof Slot) return value.text;
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   const fields = Object.entries(value).filter((entry): entry is [string, JsonValue] => entry[1] !== undefined);
   return `{${fields.map(([key, field]) => `${JSON.stringify(key)}:${toJson(field)}`).join(",")}}`;

@@ -57,7 +57,7 @@ export const listOpenRounds = async (deps: Pick<ServiceDeps, "db" | "now">, rawI
            FROM bridge_round r
            LEFT JOIN bridge_transaction t
              ON t.provider = r.provider AND t.player_id = r.player_id AND t.provider_round_id = r.provider_round_id
-           WHERE r.status = 'OPEN' AND r.opened_at < $1 AND ($2::text IS NULL OR r.provider = $2)
+           WHERE r.status = 'OPEN' AND r.opened_at <= $1 AND ($2::text IS NULL OR r.provider = $2)
            GROUP BY r.id
            ORDER BY r.opened_at, r.id
            LIMIT $3`,

@@ -1,12 +1,11 @@
-import { isDomainError } from "@pitboss/db";
-import { runWagerChecks } from "../compliance/wager-checks";
-import { debitStake } from "../wallet/debit-stake";
-import type { LedgerResult } from "../wallet/wallet.repo";
-import { balancesAfter, foldBalances, readAccounts } from "./balances";
-import { type CommandContext, loadContext } from "./bridge.repo";
-import type { BridgeDeps, BridgeRefusal, HttpResult, ResponseView } from "./bridge.types";
+import { stakeDebitCommand } from "../wallet/debit-stake";
+import { newAccountIds } from "../wallet/wallet.repo";
+import { pendingBalances } from "./balances";
+import { runCommand } from "./bridge.repo";
+import type { BridgeDeps, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { fingerprintOf } from "./fingerprint";
-import { answerExisting, hashToken, ledgerKeys, ledgerScopeOf, recordOutcome, refusalOfLedgerError } from "./record";
+import { answerFailure, answerOutcome, hashToken, ledgerKeys, ledgerScopeOf } from "./record";
+import { unmirroredWagerRefusal } from "./wager-refusal";
 
 export type BetCommand = {
   provider: string;
@@ -17,6 +16,8 @@ export type BetCommand = {
   gameCode: string;
   /** The currency the studio names; null when its protocol does not carry one (the session's wallet currency). */
   currency: string | null;
+  /** The currency the stake is taken in: the one named, or the player's wallet currency the amount was read in. */
+  walletCurrency: string;
   amountMinor: bigint;
   token: string | null;
   isRoundClosed: boolean;
@@ -34,122 +35,80 @@ export const betFingerprint = (command: BetCommand) =>
     amount: command.amountMinor,
   });
 
-type Player = NonNullable<CommandContext["player"]>;
-
-/** Every wager-time refusal, in order, before any money moves; null when the bet may be taken. */
-const refusalBeforeDebit = async (
+/**
+ * A studio bet (debit), exactly once per (provider, player, transaction id), in one database statement
+ * (`bridge_bet`): under the player's bridge lock it dedupes, checks the session (bets only: an expired token is
+ * refused), currency, game, stake limits, every wager-time check and the funds, debits the provider's GAME_REVENUE
+ * through `wallet_debit` and records the transaction with its answer, rendered here with the balances left for the
+ * database to fill in. A refusal moves nothing and is recorded afterwards when it is final.
+ */
+export const placeBet = async (
   deps: BridgeDeps,
   command: BetCommand,
-  context: CommandContext,
-  player: Player,
-): Promise<BridgeRefusal | null> => {
-  const { session, game } = context;
-  if (!session || session.playerId !== player.id || session.provider !== command.provider) return "INVALID_TOKEN";
-  if (session.expiresAt.getTime() <= deps.now().getTime()) return "TOKEN_EXPIRED";
-  if (command.currency !== null && command.currency !== player.currency) return "WRONG_CURRENCY";
-  if (!context.isProviderEnabled || !game?.isEnabled || !game.limit) return "UNKNOWN_GAME";
-  if (game.countries.length > 0 && !game.countries.includes(player.country)) return "UNKNOWN_GAME";
-  const { minStakeMinor, maxStakeMinor } = game.limit;
-  if (command.amountMinor > 0n && (command.amountMinor < minStakeMinor || command.amountMinor > maxStakeMinor)) {
-    return "BET_OUT_OF_LIMITS";
-  }
-  try {
-    await runWagerChecks(deps, {
-      playerId: player.id,
-      gameSlug: game.slug,
-      currency: player.currency,
-      stakeMinor: command.amountMinor,
-    });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.code === "NOT_FOUND") return "PLAYER_NOT_FOUND";
-    if (error.code !== "WAGER_BLOCKED") throw error;
-    const reason = String(error.meta?.reason ?? "");
-    // Account status and staff restrictions disable the user; anything else (limits, exclusions) is a limit.
-    return reason.startsWith("ACCOUNT_") || reason.startsWith("RESTRICTED_") ? "USER_DISABLED" : "LIMIT_REACHED";
-  }
-  return null;
-};
-
-/**
- * A studio bet (debit), exactly once per (provider, player, transaction id). Checks the session (bets only: an
- * expired token is refused), currency, game, stake limits and every wager-time check before any money moves; then
- * one ledger debit into the provider's GAME_REVENUE; then one write recording the transaction and its response.
- */
-export const placeBet = async (deps: BridgeDeps, command: BetCommand, view: ResponseView): Promise<HttpResult> => {
-  const fingerprint = betFingerprint(command);
-  const [context, accounts] = await Promise.all([
-    loadContext(deps.db, {
-      provider: command.provider,
-      playerId: command.playerId,
-      tokenHash: command.token ? hashToken(command.token) : null,
-      gameCode: command.gameCode,
-      providerTxnId: command.providerTxnId,
-    }),
-    readAccounts(deps, command.playerId),
-  ]);
-  const player = context?.player;
-  if (!context || !player) return view.render({ ok: false, refusal: "PLAYER_NOT_FOUND" });
-  const balances = foldBalances(accounts, player.currency);
-  const known = { playerId: player.id, balances };
-  if (context.existing) return answerExisting(context.existing, fingerprint, view, known);
-
-  const id = deps.newId("bridgeTransaction");
+  view: ResponseView,
+  options: CommandOptions = {},
+): Promise<HttpResult> => {
   const row = {
-    id,
+    id: deps.newId("bridgeTransaction"),
     provider: command.provider,
-    playerId: player.id,
+    playerId: command.playerId,
     providerTxnId: command.providerTxnId,
     kind: "BET" as const,
     providerRoundId: command.providerRoundId,
-    gameId: context.game?.id ?? null,
-    currency: command.currency ?? player.currency,
+    gameId: null,
+    currency: command.currency ?? command.walletCurrency,
     amountMinor: command.amountMinor,
     referenceTxnId: null,
-    fingerprint,
+    fingerprint: betFingerprint(command),
     ledgerTxnId: null,
     now: deps.now(),
   };
-  const refusal = await refusalBeforeDebit(deps, command, context, player);
-  if (refusal) return recordOutcome(deps, { row, round: null, moved: null, balances, refusal }, view);
-
-  let moved: LedgerResult | null = null;
-  if (command.amountMinor > 0n) {
-    try {
-      moved = await debitStake(deps, {
-        playerId: player.id,
-        currency: player.currency,
-        amountMinor: command.amountMinor,
-        houseScope: command.provider,
-        idempotencyScope: ledgerScopeOf(command.provider, player.id),
-        idempotencyKey: ledgerKeys.bet(command.providerTxnId),
-        contractVer: command.contractVer,
-        metadata: {
-          provider: command.provider,
-          providerTxnId: command.providerTxnId,
-          providerRoundId: command.providerRoundId,
-        },
-      });
-    } catch (error) {
-      const ledgerRefusal = refusalOfLedgerError(error);
-      if (ledgerRefusal === "INTERNAL") deps.logger.error({ err: error }, "bridge: bet debit failed");
-      return recordOutcome(deps, { row, round: null, moved: null, balances, refusal: ledgerRefusal }, view);
-    }
-  }
-  return recordOutcome(
-    deps,
-    {
-      row: { ...row, ledgerTxnId: moved?.txnId ?? null },
-      round: {
-        id: deps.newId("bridgeRound"),
-        providerRoundId: command.providerRoundId,
-        currency: player.currency,
-        gameId: context.game?.id ?? null,
-        close: command.isRoundClosed,
+  const answering = { row, view, options };
+  try {
+    const wagerRefusal = await unmirroredWagerRefusal(deps, command);
+    const debit =
+      command.amountMinor > 0n
+        ? stakeDebitCommand(deps, {
+            playerId: command.playerId,
+            currency: command.walletCurrency,
+            amountMinor: command.amountMinor,
+            houseScope: command.provider,
+            idempotencyScope: ledgerScopeOf(command.provider, command.playerId),
+            idempotencyKey: ledgerKeys.bet(command.providerTxnId),
+            contractVer: command.contractVer,
+            metadata: {
+              provider: command.provider,
+              providerTxnId: command.providerTxnId,
+              providerRoundId: command.providerRoundId,
+            },
+          })
+        : null;
+    const template = view.render({
+      ok: true,
+      transactionId: row.id,
+      playerId: command.playerId,
+      balances: pendingBalances,
+    });
+    const outcome = await runCommand(
+      deps.db,
+      "bridge_bet",
+      {
+        ...row,
+        gameCode: command.gameCode,
+        currency: command.currency,
+        tokenHash: command.token ? hashToken(command.token) : null,
+        isRoundClosed: command.isRoundClosed,
+        roundId: deps.newId("bridgeRound"),
+        nonce: options.nonce ?? null,
+        responseStatus: template.status,
+        wagerRefusal,
       },
-      moved,
-      balances: moved ? balancesAfter(balances, moved) : balances,
-    },
-    view,
-  );
+      debit && { txn: debit.txn, event: debit.event, funding: debit.funding },
+      template.body,
+      newAccountIds(deps.newId, 3),
+    );
+    return await answerOutcome(deps, answering, template, outcome);
+  } catch (error) {
+    return answerFailure(deps, answering, error);
+  }
 };

@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import { DomainError, isDomainError } from "@pitboss/db";
-import { reverseTransaction } from "../wallet/reverse-transaction";
-import type { LedgerResult } from "../wallet/wallet.repo";
-import { type BridgeRow, findTransaction, insertTransaction, type NewBridgeRow, type RoundTouch } from "./bridge.repo";
-import type { Balances, BridgeDeps, BridgeRefusal, HttpResult, ResponseView } from "./bridge.types";
+import { type BridgeRow, type CommandOutcome, type NewBridgeRow, readBalances, recordRefusal } from "./bridge.repo";
+import type { Balances, BridgeDeps, BridgeRefusal, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { storedRefusals } from "./bridge.types";
 
 /** Ledger idempotency for studio money: one scope per provider and player, keys derived from the studio's ids. */
@@ -13,8 +11,6 @@ export const ledgerKeys = {
   win: (providerTxnId: string) => `win:${providerTxnId}`,
   /** Keyed by the reversed transaction: two rollbacks of one bet reverse it once. */
   rollback: (referenceTxnId: string) => `rollback:${referenceTxnId}`,
-  /** Undoing our own movement that lost the race to record its transaction (see `recordOutcome`). */
-  compensate: (ledgerTxnId: string) => `compensate:${ledgerTxnId}`,
 };
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -26,10 +22,12 @@ export const refusalOfLedgerError = (error: unknown): BridgeRefusal => {
     case "INSUFFICIENT_FUNDS":
       return "NOT_ENOUGH_MONEY";
     case "IDEMPOTENCY_KEY_REUSED":
-      // A concurrent request with this transaction id and other data took the ledger key first.
+      // The ledger key of this transaction id holds another request (money that moved under an older record).
       return "DUPLICATE_TRANSACTION";
     case "UNAVAILABLE":
     case "CONFLICT":
+    // Reversed by someone else between our check and our reversal: the retry finds it reversed.
+    case "ALREADY_REVERSED":
       return "UNAVAILABLE";
     default:
       return "INTERNAL";
@@ -41,68 +39,85 @@ export const answerExisting = (
   row: BridgeRow,
   fingerprint: string,
   view: ResponseView,
-  known: { playerId: string; balances?: Balances },
+  known: { playerId: string; balances: Balances },
 ): HttpResult => {
   if (row.status === "TOMBSTONE") return view.render({ ok: false, refusal: "TRANSACTION_ROLLED_BACK", ...known });
   if (row.fingerprint === fingerprint && row.responseBody && row.responseStatus != null) {
-    return view.replay({ status: row.responseStatus, body: row.responseBody });
+    return view.replay({ status: row.responseStatus, body: row.responseBody }, known);
   }
   return view.render({ ok: false, refusal: "DUPLICATE_TRANSACTION", ...known });
 };
 
-/** Reverses a movement of ours that no recorded transaction refers to (we lost the race to record it). */
-const compensate = async (deps: BridgeDeps, scope: string, playerId: string, moved: LedgerResult) => {
-  try {
-    await reverseTransaction(deps, {
-      kind: "ROLLBACK",
-      playerId,
-      originalTxnId: moved.txnId,
-      idempotencyScope: scope,
-      idempotencyKey: ledgerKeys.compensate(moved.txnId),
-      metadata: { reason: "bridge-lost-race" },
-    });
-    deps.logger.warn({ txnId: moved.txnId }, "bridge: reversed a movement whose transaction was recorded otherwise");
-  } catch (error) {
-    if (isDomainError(error) && error.code === "ALREADY_REVERSED") return;
-    deps.logger.error({ err: error, txnId: moved.txnId }, "bridge: could not reverse an unrecorded movement");
-    throw error;
-  }
+/** A command's row before its outcome is known (status and answer come with the outcome). */
+export type CommandRow = Omit<NewBridgeRow, "status" | "responseStatus" | "nonce">;
+
+type Answering = { row: CommandRow; view: ResponseView; options: CommandOptions };
+
+/**
+ * Answers a refusal and, when it is final, records it with the exact response bytes (no money moved, so this may
+ * come after the command's own statement). Whoever records first wins: if the transaction id was taken meanwhile,
+ * the answer comes from that row. Transient and untrusted refusals are answered, never stored.
+ */
+export const answerRefusal = async (
+  deps: BridgeDeps,
+  { row, view, options }: Answering,
+  refusal: BridgeRefusal,
+  balances: Balances | undefined,
+): Promise<HttpResult> => {
+  if (!storedRefusals.has(refusal)) return view.render({ ok: false, refusal, playerId: row.playerId, balances });
+  const response = view.render({ ok: false, refusal, transactionId: row.id, playerId: row.playerId, balances });
+  const taken = await recordRefusal(
+    deps.db,
+    { ...row, status: "REFUSED", responseStatus: response.status, nonce: options.nonce ?? null },
+    response.body,
+  );
+  return taken
+    ? answerExisting(taken.row, row.fingerprint, view, { playerId: row.playerId, balances: taken.balances })
+    : response;
 };
 
-export type Outcome = {
-  row: Omit<NewBridgeRow, "status" | "responseStatus" | "responseBody">;
-  round: RoundTouch | null;
-  /** What the ledger did for this command (null: nothing moved). */
-  moved: LedgerResult | null;
-  balances: Balances;
-  refusal?: BridgeRefusal;
+/** The answer to what a command's database function decided; `template` is the success answer it filled in. */
+export const answerOutcome = async (
+  deps: BridgeDeps,
+  answering: Answering,
+  template: HttpResult,
+  outcome: CommandOutcome,
+): Promise<HttpResult> => {
+  const { row, view, options } = answering;
+  switch (outcome.outcome) {
+    case "OK":
+      return { ...template, body: outcome.body };
+    case "REFUSED":
+      return answerRefusal(
+        deps,
+        { ...answering, row: { ...row, gameId: outcome.gameId ?? row.gameId } },
+        outcome.refusal,
+        outcome.balances,
+      );
+    case "EXISTING":
+      return answerExisting(outcome.row, row.fingerprint, view, { playerId: row.playerId, balances: outcome.balances });
+    case "NO_PLAYER":
+      return view.render({ ok: false, refusal: "PLAYER_NOT_FOUND" });
+    case "REPLAYED":
+      if (!options.onReplayedNonce) throw new DomainError("INTERNAL", { message: "a nonce without its answer" });
+      return options.onReplayedNonce();
+  }
 };
 
 /**
- * Answers a command and, when the answer is final, records it with the exact response bytes. Whoever records first
- * wins: a concurrent copy finds the row and answers from it, and if its own movement is not the recorded one (a
- * tombstone or a refusal won) it reverses that movement. Transient and untrusted refusals are answered, never stored.
+ * The answer when a command's statement raised: nothing was written. Not enough money (a debit that lost a race with
+ * another spend, or a won amount already spent when its rollback came) is answered with the current balance.
  */
-export const recordOutcome = async (deps: BridgeDeps, outcome: Outcome, view: ResponseView): Promise<HttpResult> => {
-  const { row, refusal, balances } = outcome;
-  if (refusal && !storedRefusals.has(refusal)) {
-    return view.render({ ok: false, refusal, playerId: row.playerId, balances });
-  }
-  const response = view.render(
-    refusal
-      ? { ok: false, refusal, transactionId: row.id, playerId: row.playerId, balances }
-      : { ok: true, transactionId: row.id, playerId: row.playerId, balances },
-  );
-  const isInserted = await insertTransaction(
-    deps.db,
-    { ...row, status: refusal ? "REFUSED" : "OK", responseStatus: response.status, responseBody: response.body },
-    refusal ? null : outcome.round,
-  );
-  if (isInserted) return response;
-  const existing = await findTransaction(deps.db, row.provider, row.playerId, row.providerTxnId);
-  if (!existing) throw new DomainError("INTERNAL", { message: "bridge transaction vanished" });
-  if (outcome.moved && existing.ledgerTxnId !== outcome.moved.txnId) {
-    await compensate(deps, ledgerScopeOf(row.provider, row.playerId), row.playerId, outcome.moved);
-  }
-  return answerExisting(existing, row.fingerprint, view, { playerId: row.playerId, balances });
+export const answerFailure = async (
+  deps: BridgeDeps,
+  answering: Answering,
+  error: unknown,
+  refusalOf: (refusal: BridgeRefusal) => BridgeRefusal = (refusal) => refusal,
+): Promise<HttpResult> => {
+  const refusal = refusalOf(refusalOfLedgerError(error));
+  if (refusal === "INTERNAL") deps.logger.error({ err: error, kind: answering.row.kind }, "bridge: command failed");
+  if (refusal === "UNAVAILABLE") deps.logger.warn({ err: error, kind: answering.row.kind }, "bridge: command failed");
+  const balances =
+    refusal === "NOT_ENOUGH_MONEY" ? ((await readBalances(deps.db, answering.row.playerId)) ?? undefined) : undefined;
+  return answerRefusal(deps, answering, refusal, balances);
 };

@@ -1,10 +1,10 @@
-import { creditPlayer } from "../wallet/credit-player";
-import type { LedgerResult } from "../wallet/wallet.repo";
-import { balancesAfter, foldBalances, readAccounts } from "./balances";
-import { type BridgeRow, type CommandContext, listRoundBets, loadContext } from "./bridge.repo";
-import type { BridgeDeps, BridgeRefusal, HttpResult, ResponseView } from "./bridge.types";
+import { winCreditCommand } from "../wallet/credit-player";
+import { newAccountIds } from "../wallet/wallet.repo";
+import { pendingBalances } from "./balances";
+import { runCommand } from "./bridge.repo";
+import type { BridgeDeps, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { fingerprintOf } from "./fingerprint";
-import { answerExisting, ledgerKeys, ledgerScopeOf, recordOutcome, refusalOfLedgerError } from "./record";
+import { answerFailure, answerOutcome, ledgerKeys, ledgerScopeOf } from "./record";
 
 export type WinCommand = {
   provider: string;
@@ -14,6 +14,8 @@ export type WinCommand = {
   /** The studio's game code; null when the protocol does not send one (a bonus award). */
   gameCode: string | null;
   currency: string | null;
+  /** The currency the win is paid in: the one named, or the player's wallet currency the amount was read in. */
+  walletCurrency: string;
   amountMinor: bigint;
   /** The bet this win pays, when the protocol names it; otherwise the round's bets are used. */
   referenceTxnId: string | null;
@@ -36,117 +38,79 @@ export const winFingerprint = (command: WinCommand) =>
     reference: command.referenceTxnId,
   });
 
-const isReversed = (row: { status: BridgeRow["status"] }) => row.status === "TOMBSTONE" || row.status === "ROLLED_BACK";
-
 /**
- * Which stake the win pays (its ledger debit, so the win goes back to cash and bonus in the stake's proportion), or
- * why it cannot be paid. A win for a rolled-back bet is refused for good; a win for a bet not seen (yet) is refused
- * and not recorded, so a retry after the bet arrives is paid.
+ * A studio win (credit), exactly once per (provider, player, transaction id), in one database statement
+ * (`bridge_win`). Accepted whatever the session token's age, the player's status or the kill switch: the money is
+ * owed. Refused only for another currency, a game the provider does not have, or a bet that was rolled back (for
+ * good) or not seen yet (not recorded: a retry after the bet arrives is paid). Under the player's bridge lock, so a
+ * rollback of the same bet runs wholly before or wholly after it.
  */
-const stakeOf = async (
+export const settleWin = async (
   deps: BridgeDeps,
   command: WinCommand,
-  context: CommandContext,
-): Promise<{ refusal: BridgeRefusal } | { sourceTxnId: string | null }> => {
-  if (command.referenceTxnId) {
-    const bet = context.reference;
-    if (bet?.kind !== "BET") return { refusal: "TRANSACTION_NOT_FOUND" };
-    if (isReversed(bet)) return { refusal: "TRANSACTION_ROLLED_BACK" };
-    if (bet.status !== "OK") return { refusal: "TRANSACTION_NOT_FOUND" };
-    return { sourceTxnId: bet.ledgerTxnId };
-  }
-  if (!command.providerRoundId) return { sourceTxnId: null };
-  const bets = await listRoundBets(deps.db, command.provider, command.playerId, command.providerRoundId);
-  const paid = bets.find((bet) => bet.status === "OK");
-  if (!paid && bets.some(isReversed)) return { refusal: "TRANSACTION_ROLLED_BACK" };
-  return { sourceTxnId: paid?.ledgerTxnId ?? null };
-};
-
-/**
- * A studio win (credit), exactly once per (provider, player, transaction id). Accepted whatever the session token's
- * age, the player's status or the kill switch: the money is owed. Refused only for another currency, a game the
- * provider does not have, or a bet that was rolled back.
- */
-export const settleWin = async (deps: BridgeDeps, command: WinCommand, view: ResponseView): Promise<HttpResult> => {
-  const fingerprint = winFingerprint(command);
-  const [context, accounts] = await Promise.all([
-    loadContext(deps.db, {
-      provider: command.provider,
-      playerId: command.playerId,
-      gameCode: command.gameCode,
-      providerTxnId: command.providerTxnId,
-      referenceTxnId: command.referenceTxnId,
-    }),
-    readAccounts(deps, command.playerId),
-  ]);
-  const player = context?.player;
-  if (!context || !player) return view.render({ ok: false, refusal: "PLAYER_NOT_FOUND" });
-  const balances = foldBalances(accounts, player.currency);
-  if (context.existing) return answerExisting(context.existing, fingerprint, view, { playerId: player.id, balances });
-
+  view: ResponseView,
+  options: CommandOptions = {},
+): Promise<HttpResult> => {
   const row = {
     id: deps.newId("bridgeTransaction"),
     provider: command.provider,
-    playerId: player.id,
+    playerId: command.playerId,
     providerTxnId: command.providerTxnId,
     kind: "WIN" as const,
     providerRoundId: command.providerRoundId,
-    gameId: context.game?.id ?? null,
-    currency: command.currency ?? player.currency,
+    gameId: null,
+    currency: command.currency ?? command.walletCurrency,
     amountMinor: command.amountMinor,
     referenceTxnId: command.referenceTxnId,
-    fingerprint,
+    fingerprint: winFingerprint(command),
     ledgerTxnId: null,
     now: deps.now(),
   };
-  const refuse = (refusal: BridgeRefusal) =>
-    recordOutcome(deps, { row, round: null, moved: null, balances, refusal }, view);
-  if (command.currency !== null && command.currency !== player.currency) return refuse("WRONG_CURRENCY");
-  if (command.gameCode !== null && !context.game) return refuse("UNKNOWN_GAME");
-  const stake = await stakeOf(deps, command, context);
-  if ("refusal" in stake) return refuse(stake.refusal);
-
-  let moved: LedgerResult | null = null;
-  if (command.amountMinor > 0n) {
-    try {
-      moved = await creditPlayer(deps, {
-        kind: "WIN",
-        playerId: player.id,
-        currency: player.currency,
-        amountMinor: command.amountMinor,
-        ...(stake.sourceTxnId ? { sourceTxnId: stake.sourceTxnId } : {}),
-        houseScope: command.provider,
-        idempotencyScope: ledgerScopeOf(command.provider, player.id),
-        idempotencyKey: ledgerKeys.win(command.providerTxnId),
-        contractVer: command.contractVer,
-        metadata: {
-          provider: command.provider,
-          providerTxnId: command.providerTxnId,
-          providerRoundId: command.providerRoundId,
-        },
-      });
-    } catch (error) {
-      const ledgerRefusal = refusalOfLedgerError(error);
-      if (ledgerRefusal === "INTERNAL") deps.logger.error({ err: error }, "bridge: win credit failed");
-      return refuse(ledgerRefusal);
-    }
+  const answering = { row, view, options };
+  try {
+    // The stake it pays is found in the statement; the studio's reference (or round) stands for it in the request.
+    const credit =
+      command.amountMinor > 0n
+        ? winCreditCommand(deps, {
+            playerId: command.playerId,
+            currency: command.walletCurrency,
+            amountMinor: command.amountMinor,
+            houseScope: command.provider,
+            idempotencyScope: ledgerScopeOf(command.provider, command.playerId),
+            idempotencyKey: ledgerKeys.win(command.providerTxnId),
+            contractVer: command.contractVer,
+            metadata: {
+              provider: command.provider,
+              providerTxnId: command.providerTxnId,
+              providerRoundId: command.providerRoundId,
+              referenceTxnId: command.referenceTxnId,
+            },
+          })
+        : null;
+    const template = view.render({
+      ok: true,
+      transactionId: row.id,
+      playerId: command.playerId,
+      balances: pendingBalances,
+    });
+    const outcome = await runCommand(
+      deps.db,
+      "bridge_win",
+      {
+        ...row,
+        gameCode: command.gameCode,
+        currency: command.currency,
+        isRoundClosed: command.isRoundClosed,
+        roundId: deps.newId("bridgeRound"),
+        nonce: options.nonce ?? null,
+        responseStatus: template.status,
+      },
+      credit && { txn: credit.txn, event: credit.event },
+      template.body,
+      newAccountIds(deps.newId, 3),
+    );
+    return await answerOutcome(deps, answering, template, outcome);
+  } catch (error) {
+    return answerFailure(deps, answering, error);
   }
-  return recordOutcome(
-    deps,
-    {
-      row: { ...row, ledgerTxnId: moved?.txnId ?? null },
-      round: command.providerRoundId
-        ? {
-            id: deps.newId("bridgeRound"),
-            providerRoundId: command.providerRoundId,
-            currency: player.currency,
-            gameId: context.game?.id ?? null,
-            close: command.isRoundClosed,
-          }
-        : null,
-      moved,
-      balances: moved ? balancesAfter(balances, moved) : balances,
-    },
-    view,
-  );
 };

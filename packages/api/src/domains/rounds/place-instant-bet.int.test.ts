@@ -1,7 +1,9 @@
+import { createDb } from "@pitboss/db";
+import { testDatabaseUrl } from "@pitboss/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestCaller, createTestDeps } from "../../testing/context";
 import { cashOf, domainCodeOf, ensureInHouseGames, ledgerOfRound, newKey } from "../../testing/rounds";
-import { createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
+import { createFundedPlayer, errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
 import { verifyRound } from "../games/games";
 import { placeInstantBet } from "./place-instant-bet";
 
@@ -122,5 +124,82 @@ describe("round.play (instant games)", () => {
     // Concurrent plays never share a nonce.
     const parallel = await Promise.all(Array.from({ length: 5 }, () => caller.round.play(dice(10n))));
     expect(parallel.map((r) => r.fairness?.nonce).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("is one database transaction: killed mid-statement it leaves no round, no nonce used, no money moved", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const input = { ...dice(400n), playerId: player.id };
+    const before = (await createTestCaller(deps, { playerId: player.id }).fairness.get()).active;
+    // The play runs on its own named pool, so the backend to kill is surely its own and not another test's.
+    const victim = createDb({
+      url: testDatabaseUrl(),
+      maxConnections: 1,
+      applicationName: `victim-${input.idempotencyKey}`,
+    });
+    await victim.pool.query("SELECT 1");
+    const blocker = await deps.db.pool.connect();
+    try {
+      // Hold the posting table: the play stops after it has taken the nonce, written the round and its bet and
+      // updated the balance, all uncommitted.
+      await blocker.query("BEGIN; LOCK TABLE posting IN EXCLUSIVE MODE");
+      const pending = errorCodeOf(placeInstantBet({ ...deps, db: victim }, input)).finally(() => victim.close());
+      let pid: number | undefined;
+      for (let i = 0; i < 500 && !pid; i++) {
+        const { rows } = await blocker.query<{ pid: number }>(
+          "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
+          [`victim-${input.idempotencyKey}`],
+        );
+        pid = rows[0]?.pid;
+        if (!pid) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(pid).toBeDefined();
+      await blocker.query("SELECT pg_terminate_backend($1)", [pid]);
+      expect(await pending).toBe("UNAVAILABLE");
+    } finally {
+      await blocker.query("ROLLBACK");
+      blocker.release();
+    }
+    expect(await deps.db.prisma.round.count({ where: { playerId: player.id } })).toBe(0);
+    expect(await deps.db.prisma.bet.count({ where: { playerId: player.id } })).toBe(0);
+    expect(await deps.db.prisma.ledgerTransaction.count({ where: { playerId: player.id, kind: "BET" } })).toBe(0);
+    expect((await createTestCaller(deps, { playerId: player.id }).fairness.get()).active.nextNonce).toBe(
+      before.nextNonce,
+    );
+    expect(await cashOf(deps, player.id)).toBe(1_000n);
+
+    // The retry plays the round once, on the nonce the killed attempt never used.
+    const retry = await placeInstantBet(deps, input);
+    expect(retry).toMatchObject({ status: "SETTLED", isReplay: false, fairness: { nonce: before.nextNonce } });
+    expect((await placeInstantBet(deps, input)).isReplay).toBe(true);
+    expect(await cashOf(deps, player.id)).toBe(1_000n - 400n + (retry.payoutMinor ?? 0n));
+  });
+
+  it("gives every round a nonce of the pair it verifies against while rotations race the plays", async () => {
+    const player = await createFundedPlayer(deps, 100_000n);
+    const caller = createTestCaller(deps, { playerId: player.id });
+    const [rounds] = await Promise.all([
+      Promise.all(Array.from({ length: 12 }, () => caller.round.play(dice(10n)))),
+      Promise.all(Array.from({ length: 3 }, () => caller.fairness.rotate({}).catch(() => null))),
+    ]);
+    await caller.fairness.rotate({});
+    const pairs = await deps.db.prisma.fairnessSeedPair.findMany({ where: { playerId: player.id } });
+    const seen = new Set<string>();
+    for (const round of rounds) {
+      const pair = pairs.find((p) => p.id === round.fairness?.seedPairId);
+      expect(pair?.revealedAt).not.toBeNull();
+      const nonce = round.fairness?.nonce ?? -1;
+      expect(nonce).toBeLessThan(pair?.nextNonce ?? 0);
+      seen.add(`${pair?.id}:${nonce}`);
+      const verified = verifyRound({
+        game: "dice",
+        serverSeed: pair?.serverSeed ?? "",
+        clientSeed: pair?.clientSeed ?? "",
+        nonce,
+        params: round.params,
+        calcVer: round.calcVer,
+      });
+      expect(verified.outcome).toEqual(round.outcome);
+    }
+    expect(seen.size).toBe(12);
   });
 });

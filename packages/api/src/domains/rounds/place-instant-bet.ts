@@ -1,46 +1,32 @@
 import { DomainError } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
 import { games, parseGameParams } from "../games/games";
-import { debitStake } from "../wallet/debit-stake";
+import { winCreditCommand } from "../wallet/credit-player";
+import { stakeDebitCommand } from "../wallet/debit-stake";
 import { requestHash } from "../wallet/request-hash";
-import type { LedgerResult } from "../wallet/wallet.repo";
-import { isDefinitiveRefusal, isRecordNotFound, isUniqueViolation } from "./failure-kinds";
+import { newAccountIds } from "../wallet/wallet.repo";
 import { ensureActiveSeedPair } from "./get-seed-pair";
 import { parseInput, withGameInput } from "./parse-input";
 import { requireAllowedStake, requirePlayableGame, requirePlayerCurrency } from "./prepare-wager";
 import { replayRound } from "./replay-round";
-import { completeDecidedRound, resolveOutcome } from "./round-lifecycle";
-import { DEBIT_CUTOFF_MS, gameRoundRules, ledgerKeys, ledgerScope } from "./round-rules";
-import { asJsonColumn, type RoundView, toJsonSafe, toRoundView } from "./round-view";
-import {
-  confirmBetDebit,
-  decideRoundSettlement,
-  deleteUndecidedRound,
-  findRoundByKey,
-  insertBet,
-  insertRound,
-  reserveNonce,
-} from "./rounds.repo";
+import { resolveOutcome } from "./round-lifecycle";
+import { gameRoundRules, ledgerKeys, ledgerScope } from "./round-rules";
+import { type RoundView, toJsonSafe } from "./round-view";
+import { type CurrentPair, type InstantRoundRow, playInstantRound } from "./round-wallet.repo";
+import { findRoundByKey } from "./rounds.repo";
 import { type PlaceInstantBetInput, placeInstantBetInput } from "./rounds.schemas";
 
 type Deps = ServiceDeps;
+type Input = ReturnType<typeof placeInstantBetInput.parse>;
 
-/** A round written OPEN with its one bet, before any money moved. */
-export type PendingInstantRound = {
-  roundId: string;
-  betId: string;
-  playerId: string;
-  gameSlug: string;
-  houseScope: string;
-  calcVer: string;
-  currency: string;
-  stakeMinor: bigint;
-  params: unknown;
-  idempotencyKey: string;
-  timeoutAt: Date;
-};
+/**
+ * How often a bet recomputes its outcome when another bet of the same player (or a rotation) took the nonce first.
+ * Each failed attempt waits for the winner's commit on the pair's row lock, so N concurrent bets of one player
+ * need at most N attempts.
+ */
+const NONCE_ATTEMPTS = 32;
 
-const requestOf = (input: ReturnType<typeof placeInstantBetInput.parse>) => {
+const requestOf = (input: Input) => {
   const params = toJsonSafe(input.params);
   return {
     params,
@@ -53,188 +39,146 @@ const requestOf = (input: ReturnType<typeof placeInstantBetInput.parse>) => {
   };
 };
 
-/**
- * Validates the bet (every refusal happens here, before any money moves) and writes the round OPEN with its
- * bet. Returns null when a concurrent request with the same key wrote its round first.
- */
-export const openInstantRound = async (deps: Deps, rawInput: PlaceInstantBetInput) => {
-  const input = parseInput(placeInstantBetInput, rawInput);
-  const { params, hash } = requestOf(input);
+/** Every refusal, before anything is written: currency, game, parameters, stake limits, wager-time checks. */
+const prepareInstantRound = async (deps: Deps, input: Input, params: ReturnType<typeof toJsonSafe>) => {
   await requirePlayerCurrency(deps, input.playerId, input.currency);
   const game = await requirePlayableGame(deps, input.game, input.currency);
-  const definition = games[input.game as keyof typeof games];
-  const parsedParams = withGameInput(() => parseGameParams(game.slug, params));
-  const paramsStake = definition.paramsStake(parsedParams as never);
+  const slug = game.slug as keyof typeof games;
+  const parsedParams = withGameInput(() => parseGameParams(slug, params));
+  const paramsStake = games[slug].paramsStake(parsedParams as never);
   if (paramsStake !== null && paramsStake !== input.stakeMinor) {
     throw new DomainError("INVALID_INPUT", {
       message: "stakeMinor must equal the sum of the bets' stakes",
       meta: { issues: [`stakeMinor: expected ${paramsStake}`] },
     });
   }
-  const wager = {
-    playerId: input.playerId,
-    gameSlug: game.slug,
-    currency: input.currency,
-    stakeMinor: input.stakeMinor,
-  };
-  await requireAllowedStake(deps, wager, game.limit);
-  await ensureActiveSeedPair(deps, input.playerId);
-
-  const now = deps.now();
-  const pending: PendingInstantRound = {
-    roundId: deps.newId("round"),
-    betId: deps.newId("bet"),
-    playerId: input.playerId,
-    gameSlug: game.slug,
-    houseScope: game.provider,
-    calcVer: definition.calcVer,
-    currency: input.currency,
-    stakeMinor: input.stakeMinor,
-    params,
-    idempotencyKey: input.idempotencyKey,
-    timeoutAt: new Date(now.getTime() + gameRoundRules[input.game as keyof typeof games].timeoutMs),
-  };
-  try {
-    await deps.db.prisma.$transaction([
-      insertRound(deps.db.prisma, {
-        id: pending.roundId,
-        playerId: pending.playerId,
-        gameId: game.id,
-        currency: pending.currency,
-        calcVer: pending.calcVer,
-        totalStakeMinor: pending.stakeMinor,
-        pendingBets: 1,
-        params: asJsonColumn(params),
-        idempotencyKey: pending.idempotencyKey,
-        requestHash: hash,
-        timeoutAt: pending.timeoutAt,
-        createdAt: now,
-      }),
-      insertBet(deps.db.prisma, {
-        id: pending.betId,
-        roundId: pending.roundId,
-        playerId: pending.playerId,
-        stakeMinor: pending.stakeMinor,
-        idempotencyKey: pending.idempotencyKey,
-        requestHash: hash,
-        createdAt: now,
-      }),
-    ]);
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
-  return pending;
+  await requireAllowedStake(
+    deps,
+    { playerId: input.playerId, gameSlug: slug, currency: input.currency, stakeMinor: input.stakeMinor },
+    game.limit,
+  );
+  return { game, slug, parsedParams };
 };
 
-const abandonedRound = new Error("round moved on");
-
-/** Removes a round whose stake was never taken, unless the timeout job has decided it meanwhile. */
-const abandonRound = async (deps: Deps, roundId: string) => {
-  await deps.db.prisma
-    .$transaction(async (tx) => {
-      if ((await deleteUndecidedRound(tx, roundId)) === 0) throw abandonedRound;
-    })
-    .catch((error: unknown) => {
-      if (error !== abandonedRound) throw error;
-    });
-};
+/** The round as the player sees it, from what was just written (no re-read: the statement wrote exactly this). */
+const viewOfPlayed = (
+  round: InstantRoundRow,
+  slug: string,
+  pair: { serverSeedHash: string; clientSeed: string },
+  betId: string,
+): RoundView => ({
+  id: round.id,
+  game: slug,
+  calcVer: round.calcVer,
+  status: "SETTLED",
+  result: round.result,
+  voidReason: null,
+  currency: round.currency,
+  stakeMinor: round.stakeMinor,
+  payoutMinor: round.payoutMinor,
+  params: round.params,
+  outcome: round.outcome,
+  // The pair is still the active one: its seed stays secret until the player rotates it.
+  fairness: {
+    seedPairId: round.seedPairId,
+    serverSeedHash: pair.serverSeedHash,
+    serverSeed: null,
+    clientSeed: pair.clientSeed,
+    nonce: round.nonce,
+  },
+  bets: [{ id: betId, stakeMinor: round.stakeMinor, createdAt: round.createdAt, isRefunded: false }],
+  createdAt: round.createdAt,
+  settledAt: round.settledAt,
+});
 
 /**
- * Takes the stake, linked to the round (round id on the ledger transaction, key derived from the client key).
- * Started only well before the round's deadline (see DEBIT_CUTOFF_MS), so the timeout job never races an
- * in-flight debit. A definitive ledger refusal removes the round: nothing debited, nothing half-written.
- */
-export const takeInstantStake = async (deps: Deps, pending: PendingInstantRound): Promise<LedgerResult> => {
-  if (deps.now().getTime() >= pending.timeoutAt.getTime() - DEBIT_CUTOFF_MS) {
-    await abandonRound(deps, pending.roundId);
-    throw new DomainError("UNAVAILABLE", { message: "the round could not start in time; retry with the same key" });
-  }
-  try {
-    return await debitStake(deps, {
-      playerId: pending.playerId,
-      currency: pending.currency,
-      amountMinor: pending.stakeMinor,
-      houseScope: pending.houseScope,
-      roundId: pending.roundId,
-      calcVer: pending.calcVer,
-      idempotencyScope: ledgerScope(pending.playerId),
-      idempotencyKey: ledgerKeys.debit(pending.idempotencyKey),
-    });
-  } catch (error) {
-    // Otherwise the debit may have committed: the round stays OPEN and the timeout job voids and refunds it.
-    if (isDefinitiveRefusal(error)) await abandonRound(deps, pending.roundId);
-    throw error;
-  }
-};
-
-const lostDecision = new Error("round already decided");
-
-/**
- * The settle decision, in one short transaction: reserve the next nonce of the player's active seed pair (its
- * row lock orders this against rotation), resolve the outcome, record it on the still-undecided round and confirm
- * the bet's debit. Returns false if the round was decided otherwise first (the timeout job voided it); the
- * nonce reservation is then rolled back with everything else.
- */
-export const decideInstantRound = async (deps: Deps, pending: PendingInstantRound, debitTxnId: string) => {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await deps.db.prisma.$transaction(async (tx) => {
-        const pair = await reserveNonce(tx, pending.playerId);
-        const params = parseGameParams(pending.gameSlug, pending.params);
-        const resolved = resolveOutcome(pending.gameSlug, params, pair, pending.stakeMinor);
-        const decided = await decideRoundSettlement(tx, pending.roundId, 1, {
-          seedPairId: pair.id,
-          nonce: pair.nonce,
-          outcome: asJsonColumn(resolved.outcome),
-          result: resolved.result,
-          totalPayoutMinor: resolved.payoutMinor,
-          pendingBets: 0,
-        });
-        if (decided === 0) throw lostDecision;
-        await confirmBetDebit(tx, pending.betId, debitTxnId);
-        return true;
-      });
-    } catch (error) {
-      if (error === lostDecision) return false;
-      // The pair was rotated out between our read and the nonce reservation: use the new active pair.
-      if (isRecordNotFound(error) && attempt === 0) {
-        await ensureActiveSeedPair(deps, pending.playerId);
-        continue;
-      }
-      throw error;
-    }
-  }
-};
-
-/** Debit → decide → pay and close. If the decision was lost to a void, our stake is refunded instead. */
-export const playPendingRound = async (deps: Deps, pending: PendingInstantRound): Promise<RoundView> => {
-  const debit = await takeInstantStake(deps, pending);
-  await decideInstantRound(deps, pending, debit.txnId);
-  return toRoundView(await completeDecidedRound(deps, pending.roundId));
-};
-
-/**
- * Plays one instant round (dice, roulette, limbo, mines as a whole round, fruit-five): validate, write the round
- * OPEN, take the stake, resolve from the player's seed pair, pay any win, close. A retry with the same key returns
- * the original round (and moves no money); the same key with another request is IDEMPOTENCY_KEY_REUSED.
+ * Plays one instant round (dice, roulette, limbo, mines as a whole round, fruit-five) in one request and one
+ * database transaction. Every refusal happens first, before anything is written. Then the outcome is resolved from
+ * the player's active seed pair at its next nonce, and `round_play_instant` takes that nonce (only if it is still
+ * the next one), writes the round SETTLED with its bet, debits the stake and pays any win: all of it or nothing.
+ * If another bet or a rotation took the nonce first, nothing was written and the outcome is resolved again from
+ * the pair as it is now. A retry with the same key returns the original round and moves no money; the same key
+ * with another request is IDEMPOTENCY_KEY_REUSED.
  */
 export const placeInstantBet = async (
   deps: Deps,
   rawInput: PlaceInstantBetInput,
 ): Promise<RoundView & { isReplay: boolean }> => {
   const input = parseInput(placeInstantBetInput, rawInput);
-  const { hash } = requestOf(input);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  const { params, hash } = requestOf(input);
+  const replay = async () => {
     const existing = await findRoundByKey(deps.db.prisma, input.playerId, input.idempotencyKey);
-    if (existing) {
-      const replayed = await replayRound(deps, existing, hash);
-      if (replayed) return { ...replayed, isReplay: true };
-      continue; // the original's stake was refused and its round removed: play afresh
+    const replayed = existing ? await replayRound(deps, existing, hash) : null;
+    return replayed ? { ...replayed, isReplay: true } : null;
+  };
+  const replayed = await replay();
+  if (replayed) return replayed;
+
+  const { game, slug, parsedParams } = await prepareInstantRound(deps, input, params);
+  const definition = games[slug];
+  const roundId = deps.newId("round");
+  const betId = deps.newId("bet");
+  const scope = ledgerScope(input.playerId);
+  const debit = stakeDebitCommand(deps, {
+    playerId: input.playerId,
+    currency: input.currency,
+    amountMinor: input.stakeMinor,
+    houseScope: game.provider,
+    roundId,
+    calcVer: definition.calcVer,
+    idempotencyScope: scope,
+    idempotencyKey: ledgerKeys.debit(input.idempotencyKey),
+  });
+
+  let current: CurrentPair = null;
+  for (let attempt = 0; attempt < NONCE_ATTEMPTS; attempt += 1) {
+    const pair = current ?? (await ensureActiveSeedPair(deps, input.playerId));
+    const resolved = resolveOutcome(slug, parsedParams, { ...pair, nonce: pair.nextNonce }, input.stakeMinor);
+    const win =
+      resolved.payoutMinor > 0n
+        ? winCreditCommand(deps, {
+            playerId: input.playerId,
+            currency: input.currency,
+            amountMinor: resolved.payoutMinor,
+            sourceTxnId: debit.txn.id,
+            houseScope: game.provider,
+            roundId,
+            calcVer: definition.calcVer,
+            idempotencyScope: scope,
+            idempotencyKey: ledgerKeys.win(roundId),
+          })
+        : null;
+    const now = deps.now();
+    const round: InstantRoundRow = {
+      id: roundId,
+      playerId: input.playerId,
+      gameId: game.id,
+      houseScope: game.provider,
+      currency: input.currency,
+      calcVer: definition.calcVer,
+      status: "SETTLED",
+      result: resolved.result,
+      stakeMinor: input.stakeMinor,
+      payoutMinor: resolved.payoutMinor,
+      seedPairId: pair.id,
+      nonce: pair.nextNonce,
+      params,
+      outcome: toJsonSafe(resolved.outcome),
+      idempotencyKey: input.idempotencyKey,
+      requestHash: hash,
+      winTxnId: win?.txn.id ?? null,
+      timeoutAt: new Date(now.getTime() + gameRoundRules[slug].timeoutMs),
+      createdAt: now,
+      settledAt: now,
+    };
+    const played = await playInstantRound(deps.db, round, betId, debit, win, newAccountIds(deps.newId, 3));
+    if (played.status === "PLAYED") return { ...viewOfPlayed(round, slug, pair, betId), isReplay: false };
+    if (played.status === "NONCE_MOVED") current = played.pair;
+    else {
+      current = null;
+      const original = await replay();
+      if (original) return original;
     }
-    const pending = await openInstantRound(deps, input);
-    if (!pending) continue; // a concurrent request with this key wrote its round first: replay it
-    return { ...(await playPendingRound(deps, pending)), isReplay: false };
   }
   throw new DomainError("CONFLICT", { message: "the round is busy; retry with the same key" });
 };

@@ -1,15 +1,16 @@
 /**
- * The round lifecycle, shared by the instant path, multi-step rounds and the timeout job.
+ * The round lifecycle of multi-step rounds and of the timeout job. (Instant rounds never pass through here: one
+ * statement, `round_play_instant`, writes them SETTLED with their stake and win; see place-instant-bet.ts.)
  *
- * Why not one database transaction for stake, round and payout: money moves only through the wallet's commands,
- * each one statement in its own transaction (the ledger's hot path). So atomicity is built from three rules:
+ * A multi-step round stays OPEN while the player thinks, so its writes cannot share one transaction. Atomicity is
+ * built from three rules:
  *
- * 1. The round row (OPEN, with its bet) is written *before* any stake is taken, and the stake debit carries the
- *    round id and a key derived from the bet's client key (`round:<player>` / `bet:<key>`). A debit can thus
- *    always be found from the round, even when the request that made it died before recording its id.
+ * 1. Each bet row is written *before* its stake is taken, and the debit carries the round id and a key derived
+ *    from the bet's client key (`round:<player>` / `bet:<key>`). A debit can thus always be found from the round,
+ *    even when the request that made it died before recording its id.
  * 2. A round's fate is *decided* once, by a conditional update of the open, undecided row: either the settle
- *    decision (nonce, outcome, result, payout; only after every stake is confirmed) or the void decision (a
- *    reason). Whoever wins that update decides; everyone else follows the decision.
+ *    decision (outcome, result, payout; only once no bet is pending) or the void decision (a reason). Whoever
+ *    wins that update decides; everyone else follows the decision.
  * 3. The money then follows the decision with idempotent wallet commands (the win under `win:<round>`, refunds
  *    under `void:<bet>` as ROLLBACKs of the debits), and only then does the status become SETTLED or VOIDED.
  *    Completing a decision is safe for anyone to repeat (the request, a retry, the timeout job): the ledger

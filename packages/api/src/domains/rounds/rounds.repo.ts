@@ -54,6 +54,17 @@ export const listPlayerRounds = (db: Client, playerId: string, take: number) =>
     take,
   });
 
+/**
+ * The player's latest multi-step round of a game still in play: open, undecided, and holding the nonce it was
+ * opened with (a multi-step round has its nonce from the start; an instant one is never open and undecided with it).
+ */
+export const findOpenMultiStepRound = (db: Client, playerId: string, gameSlug: string) =>
+  db.round.findFirst({
+    where: { playerId, game: { slug: gameSlug }, status: "OPEN", result: null, voidReason: null, nonce: { not: null } },
+    select: roundSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+
 /** Open rounds past their deadline, oldest first (served by the (status, timeout_at) index). */
 export const findStaleOpenRoundIds = async (
   db: Client,
@@ -116,12 +127,6 @@ export const insertBet = (db: Client, data: Prisma.BetUncheckedCreateInput) =>
 
 const undecidedOpen = { status: "OPEN", result: null, voidReason: null } as const;
 
-/** Removes a round whose only stake was refused by the ledger (nothing was debited); 0 if it moved on. */
-export const deleteUndecidedRound = async (tx: Tx, roundId: string) => {
-  await tx.bet.deleteMany({ where: { roundId, debitTxnId: null } });
-  return (await tx.round.deleteMany({ where: { id: roundId, ...undecidedOpen, bets: { none: {} } } })).count;
-};
-
 /** Records the settle decision (outcome and payout fixed) if the round is still open and undecided. */
 export const decideRoundSettlement = async (
   tx: Client,
@@ -135,6 +140,30 @@ export const decideRoundSettlement = async (
   (await tx.round.updateMany({ where: { id: roundId, ...undecidedOpen, pendingBets: expectedPendingBets }, data }))
     .count;
 
+/**
+ * Records one step of a multi-step round (its params so far, and the settle decision when the step ends it) only
+ * if the round is exactly as the step saw it: open, undecided, no pending bet, the same stake and the same params.
+ * A concurrent step, bet or decision makes it a no-op (0).
+ */
+export const recordRoundStep = async (
+  db: Client,
+  roundId: string,
+  seen: { totalStakeMinor: bigint; params: Prisma.InputJsonValue },
+  data: Pick<Prisma.RoundUncheckedUpdateInput, "params" | "result" | "totalPayoutMinor" | "outcome">,
+) =>
+  (
+    await db.round.updateMany({
+      where: {
+        id: roundId,
+        ...undecidedOpen,
+        pendingBets: 0,
+        totalStakeMinor: seen.totalStakeMinor,
+        params: { equals: seen.params },
+      },
+      data,
+    })
+  ).count;
+
 /** Records the void decision if the round is still open and undecided. */
 export const decideRoundVoid = async (db: Client, roundId: string, voidReason: string) =>
   (await db.round.updateMany({ where: { id: roundId, ...undecidedOpen }, data: { voidReason } })).count;
@@ -146,11 +175,14 @@ export const closeRound = async (
   data: { status: "SETTLED" | "VOIDED"; settledAt: Date; winTxnId?: string | null },
 ) => (await db.round.updateMany({ where: { id: roundId, status: "OPEN" }, data })).count;
 
-/** Adds a stake to an open, undecided round and counts it as pending until its debit is confirmed. */
+/**
+ * Adds a stake to an open, undecided round and counts it as pending until its debit is confirmed. Only while no
+ * step has been played (params still `{}`, as opened): a stake must never follow what a reveal has shown.
+ */
 export const reserveBetInRound = async (db: Client, roundId: string, playerId: string, stakeMinor: bigint) =>
   (
     await db.round.updateMany({
-      where: { id: roundId, playerId, ...undecidedOpen },
+      where: { id: roundId, playerId, ...undecidedOpen, params: { equals: {} } },
       data: { totalStakeMinor: { increment: stakeMinor }, pendingBets: { increment: 1 } },
     })
   ).count;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { verifyRoundInputSchema } from "../games/games";
+import { MINES_CELLS, MINES_MAX, MINES_MIN } from "../games/mines";
 import { stakeSchema } from "../games/stake-schema";
 
 /** A client-generated key (a UUID is ideal), unique per player: a retry with it returns the original result. */
@@ -62,3 +63,22 @@ export type PlaceBetCommand = z.input<typeof placeBetCommand>;
 export const settleRoundInput = z.object({ roundId: ref, params: z.unknown() }).strict();
 export const settleRoundCommand = settleRoundInput.extend({ playerId: ref }).strict();
 export type SettleRoundCommand = z.input<typeof settleRoundCommand>;
+
+/** One step of a multi-step mines round: the mine count (fixed by the first reveal) and the cell to open. */
+export const revealCellInput = z
+  .object({
+    roundId: ref,
+    mines: z.int().min(MINES_MIN).max(MINES_MAX),
+    cell: z
+      .int()
+      .min(0)
+      .max(MINES_CELLS - 1),
+  })
+  .strict();
+export const revealCellCommand = revealCellInput.extend({ playerId: ref }).strict();
+export type RevealCellCommand = z.input<typeof revealCellCommand>;
+
+/** The player's multi-step round still in play for a game, so a reload resumes it. */
+export const currentRoundInput = z.object({ game: z.string().min(1).max(64) }).strict();
+export const currentRoundCommand = currentRoundInput.extend({ playerId: ref }).strict();
+export type CurrentRoundCommand = z.input<typeof currentRoundCommand>;

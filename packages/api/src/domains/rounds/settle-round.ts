@@ -2,6 +2,7 @@ import { DomainError } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
 import { games, parseGameParams } from "../games/games";
 import { parseInput, withGameInput } from "./parse-input";
+import { minesProgressOf } from "./reveal-mines-cell";
 import { completeDecidedRound, resolveOutcome } from "./round-lifecycle";
 import { asJsonColumn, type RoundView, toJsonSafe, toRoundView } from "./round-view";
 import { decideRoundSettlement, findPlayerRound } from "./rounds.repo";
@@ -26,6 +27,11 @@ export const settleRound = async (deps: ServiceDeps, rawInput: SettleRoundComman
   const slug = round.game.slug as keyof typeof games;
   const params = toJsonSafe(input.params);
   const parsed = withGameInput(() => parseGameParams(slug, params));
+  // Once cells were revealed step by step, the only settlement left is cashing out exactly those cells.
+  const progress = slug === "mines" ? minesProgressOf(round.params) : null;
+  if (progress && JSON.stringify(parsed) !== JSON.stringify(progress)) {
+    throw new DomainError("INVALID_INPUT", { message: "cash out with the mine count and cells revealed so far" });
+  }
   const paramsStake = games[slug].paramsStake(parsed as never);
   if (paramsStake !== null && paramsStake !== round.totalStakeMinor) {
     throw new DomainError("INVALID_INPUT", { message: "the bets' stakes must add up to the round's stake" });

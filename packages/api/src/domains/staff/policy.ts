@@ -28,6 +28,16 @@ export const permissions = {
   "wallet.adjust": { isWrite: true },
   /** Approve or reject someone else's adjustment request. */
   "wallet.approve": { isWrite: true },
+  /** Payments: the withdrawal queue, payment search and detail with webhook log, reconciliation runs. */
+  "payments.read": { isWrite: false },
+  /** Approve or reject a queued withdrawal; resolve a held payout as paid or failed. */
+  "payments.approve": { isWrite: true },
+  /** Import a provider settlement report and match it against payments. */
+  "payments.reconcile": { isWrite: true },
+  /** Game studios: providers, their catalogues, open rounds, reconciliation of a studio's transaction report. */
+  "studios.read": { isWrite: false },
+  /** Switch a studio provider (the kill switch) or one of its games off or on. */
+  "studios.manage": { isWrite: true },
   /** Audit trail viewer and CSV export. */
   "audit.read": { isWrite: false },
   /** Run the audit chain verifier. */
@@ -54,6 +64,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     "player.restrict",
     "player.sessions",
     "wallet.read",
+    "studios.read",
   ],
   FINANCE: [
     "self.account",
@@ -63,10 +74,24 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     "wallet.read",
     "wallet.adjust",
     "wallet.approve",
+    "payments.read",
+    "payments.approve",
+    "payments.reconcile",
+    "studios.read",
   ],
   MARKETING: ["self.account", "home.read", "player.read", "player.tag"],
   ADMIN: allPermissions,
-  AUDITOR: ["self.account", "home.read", "player.read", "wallet.read", "audit.read", "audit.verify", "staff.read"],
+  AUDITOR: [
+    "self.account",
+    "home.read",
+    "player.read",
+    "wallet.read",
+    "payments.read",
+    "studios.read",
+    "audit.read",
+    "audit.verify",
+    "staff.read",
+  ],
 };
 
 /** The union of what the roles grant, sorted (a staff member may hold several roles). */

@@ -24,7 +24,7 @@ export type LedgerResult = {
 };
 
 /** The functions return legs as parallel arrays (cheaper to build in PL/pgSQL than an object per leg). */
-type RawResult = Omit<LedgerResult, "createdAt" | "postings"> & {
+export type RawLedgerResult = Omit<LedgerResult, "createdAt" | "postings"> & {
   createdAt: string;
   legs: {
     accountId: string[];
@@ -36,7 +36,7 @@ type RawResult = Omit<LedgerResult, "createdAt" | "postings"> & {
   };
 };
 
-const parseResult = ({ legs, ...raw }: RawResult): LedgerResult => ({
+export const parseLedgerResult = ({ legs, ...raw }: RawLedgerResult): LedgerResult => ({
   ...raw,
   createdAt: new Date(raw.createdAt),
   postings: legs.accountId
@@ -95,19 +95,26 @@ const toDomainError = (error: PgError): DomainError | undefined => {
   return undefined;
 };
 
-/** Calls one ledger function: one statement, one round trip, its own database transaction. */
-export const callLedger = async (db: Db, fn: string, args: unknown[]): Promise<LedgerResult> => {
+/**
+ * Calls one database function that returns jsonb: one statement, one round trip, its own database transaction.
+ * Ledger refusals come back as DomainErrors (see pbCodes).
+ */
+export const callDbFunction = async <T>(db: Db, fn: string, args: unknown[]): Promise<T> => {
   const text = `SELECT ${fn}(${args.map((_, i) => `$${i + 1}`).join(", ")}) AS result`;
   try {
     // A named statement is parsed and planned once per connection, not on every bet.
-    const { rows } = await db.pool.query<{ result: RawResult }>({ name: fn, text, values: args });
-    const raw = rows[0]?.result;
-    if (!raw) throw new DomainError("INTERNAL", { message: `${fn} returned nothing` });
-    return parseResult(raw);
+    const { rows } = await db.pool.query<{ result: T | null }>({ name: fn, text, values: args });
+    const result = rows[0]?.result;
+    if (result == null) throw new DomainError("INTERNAL", { message: `${fn} returned nothing` });
+    return result;
   } catch (error) {
     throw toDomainError(error as PgError) ?? error;
   }
 };
+
+/** Calls one ledger function and reads its result. */
+export const callLedger = async (db: Db, fn: string, args: unknown[]): Promise<LedgerResult> =>
+  parseLedgerResult(await callDbFunction<RawLedgerResult>(db, fn, args));
 
 /** Fresh account ids for accounts a command may have to create (ids are minted in the app, never in SQL). */
 export const newAccountIds = (newId: (kind: "account") => string, count: number) =>

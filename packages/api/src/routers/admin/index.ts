@@ -4,8 +4,10 @@ import { adminAdjustmentRouter } from "./adjustment";
 import { adminAuditRouter } from "./audit";
 import { adminAuthRouter } from "./auth";
 import { adminHomeRouter } from "./home";
+import { adminPaymentsRouter } from "./payments";
 import { adminPlayerRouter } from "./player";
 import { adminStaffRouter } from "./staff";
+import { adminStudiosRouter } from "./studios";
 
 /**
  * `admin.*`: everything the back office calls, and nothing else may be called from it. Every procedure is
@@ -17,6 +19,8 @@ export const adminRouter = createTRPCRouter({
   home: adminHomeRouter,
   player: adminPlayerRouter,
   adjustment: adminAdjustmentRouter,
+  payments: adminPaymentsRouter,
   audit: adminAuditRouter,
   staff: adminStaffRouter,
+  studios: adminStudiosRouter,
 });

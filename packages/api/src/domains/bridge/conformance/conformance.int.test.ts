@@ -1,11 +1,13 @@
+import { currentRequestContext, runWithRequestContext } from "@pitboss/db";
 import { createTestPlayer } from "@pitboss/db/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestStaff } from "../../../testing/staff";
 import { expectLedgerInvariants } from "../../../testing/wallet";
 import { currentBalances } from "../balances";
 import type { BridgeProtocol } from "../bridge.types";
 import { GAME_SESSION_TTL_MS } from "../launch-game";
-import { type BetParams, type Driver, driverFor } from "./drivers";
+import { tokenBuckets } from "../rate-limit";
+import { type BetParams, type Driver, driverFor, type Wire } from "./drivers";
 import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "./fixtures";
 
 /**
@@ -141,6 +143,105 @@ describe.each(protocols)("conformance kit: %s adapter", (protocol) => {
     expect(await cashOf(player.playerId)).toBe(10_250n);
   });
 
+  it("a retry after the balance changed: the stored answer (Hub88, ours) or the current balance (Pragmatic)", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const request = driver.bet(betOf(player, { amountMinor: 250n }));
+    const first = await driver.send(request);
+    expectCode(first, "OK");
+    expectCode(await driver.send(driver.bet(betOf(player, { amountMinor: 1_000n }))), "OK");
+    const again = await driver.send(driver.retry(request));
+    expectCode(again, "OK");
+    if (driver.replaysCurrentBalance) {
+      // The same transaction, answered with what the player has now; nothing else changes.
+      expect(driver.balanceOf(again, "EUR")).toBe(8_750n);
+      const { cash: _first, ...firstRest } = JSON.parse(first.body.toString());
+      const { cash: _again, ...againRest } = JSON.parse(again.body.toString());
+      expect(againRest).toEqual(firstRest);
+    } else {
+      expect(again.body.equals(first.body)).toBe(true);
+      expect(driver.balanceOf(again, "EUR")).toBe(9_750n);
+    }
+    expect(await cashOf(player.playerId)).toBe(8_750n);
+  });
+
+  // Races: whatever the interleaving, money moves at most once per transaction and the outcome is an allowed one.
+  const raceRounds = 20;
+
+  it("a win racing a rollback of its bet (and the win's own retry): paid and rolled back, or refused", async () => {
+    const player = await launchPlayer(fixture, 100_000n);
+    let paid = 0n;
+    for (let i = 0; i < raceRounds; i += 1) {
+      const bet = betOf(player, { amountMinor: 100n + BigInt(i) });
+      expectCode(await driver.send(driver.bet(bet)), "OK");
+      const win = driver.win({ ...bet, txnId: uniqueId("win"), betTxnId: bet.txnId, amountMinor: 1_000n });
+      const rollback = driver.rollback({
+        playerId: player.playerId,
+        txnId: uniqueId("rb"),
+        betTxnId: bet.txnId,
+        roundId: bet.roundId,
+        currency: "EUR",
+      });
+      const [won, wonAgain, rolled] = await Promise.all([
+        driver.send(win),
+        driver.send(driver.retry(win)),
+        driver.send(rollback),
+      ]);
+      expectCode(rolled, "OK");
+      // A win after the rollback is refused for good; one before it stays paid (the rollback names only the bet).
+      expect([driver.codeFor("OK"), driver.codeFor("ROLLED_BACK")]).toContain(driver.codeOf(won));
+      expect(driver.codeOf(wonAgain)).toBe(driver.codeOf(won));
+      if (!driver.replaysCurrentBalance) expect(wonAgain.body.equals(won.body)).toBe(true);
+      if (driver.codeOf(won) === driver.codeFor("OK")) paid += 1_000n;
+      expect(await cashOf(player.playerId)).toBe(100_000n + paid);
+    }
+    const bets = await fixture.deps.db.prisma.bridgeTransaction.findMany({
+      where: { provider: fixture.provider, playerId: player.playerId, kind: "BET" },
+      select: { status: true },
+    });
+    expect(bets.map((bet) => bet.status)).toEqual(Array(raceRounds).fill("ROLLED_BACK"));
+  });
+
+  it("a rollback racing the bet itself: the stake is taken and returned, or never taken", async () => {
+    const player = await launchPlayer(fixture, 100_000n);
+    for (let i = 0; i < raceRounds; i += 1) {
+      const bet = betOf(player, { amountMinor: 500n });
+      const [placed, rolled] = await Promise.all([
+        driver.send(driver.bet(bet)),
+        driver.send(
+          driver.rollback({
+            playerId: player.playerId,
+            txnId: uniqueId("rb"),
+            betTxnId: bet.txnId,
+            roundId: bet.roundId,
+            currency: "EUR",
+          }),
+        ),
+      ]);
+      expectCode(rolled, "OK");
+      expect([driver.codeFor("OK"), driver.codeFor("ROLLED_BACK")]).toContain(driver.codeOf(placed));
+      expect(await cashOf(player.playerId)).toBe(100_000n);
+      // Whoever came first, a late copy of the bet gets the same answer and moves nothing.
+      expect(driver.codeOf(await driver.send(driver.retry(driver.bet(bet))))).toBe(driver.codeOf(placed));
+      expect(await cashOf(player.playerId)).toBe(100_000n);
+    }
+    expect(await cashOf(player.playerId)).toBe(100_000n);
+  });
+
+  it("duplicate wins racing each other: paid once, every copy answered alike", async () => {
+    const player = await launchPlayer(fixture, 100_000n);
+    for (let i = 0; i < raceRounds; i += 1) {
+      const bet = betOf(player, { amountMinor: 100n });
+      expectCode(await driver.send(driver.bet(bet)), "OK");
+      const win = driver.win({ ...bet, txnId: uniqueId("win"), betTxnId: bet.txnId, amountMinor: 300n });
+      const answers = await Promise.all(Array.from({ length: 4 }, () => driver.send(driver.retry(win))));
+      for (const answer of answers) {
+        expectCode(answer, "OK");
+        expect(answer.body.equals(answers[0]?.body as Buffer)).toBe(true);
+      }
+      expect(await cashOf(player.playerId)).toBe(100_000n + 200n * BigInt(i + 1));
+    }
+  });
+
   it("token expired: new bets refused; wins and rollbacks still accepted", async () => {
     const player = await launchPlayer(fixture, 10_000n);
     const won = betOf(player, { amountMinor: 100n });
@@ -256,6 +357,39 @@ describe.each(protocols)("conformance kit: %s adapter", (protocol) => {
     expectCode(await driver.send(driver.malformedBet(bet)), "BAD_INPUT");
     expect(await cashOf(player.playerId)).toBe(10_000n);
     expectCode(await driver.send(driver.bet(bet)), "OK");
+  });
+
+  it("over the provider's rate limit: the protocol's transient error, logged with the request id, nothing stored", async () => {
+    const player = await launchPlayer(fixture, 10_000n);
+    const logged: { reason?: string; requestId?: string }[] = [];
+    const warn = vi.spyOn(fixture.deps.logger, "warn").mockImplementation((fields: unknown) => {
+      logged.push({ reason: (fields as { reason?: string }).reason, requestId: currentRequestContext()?.requestId });
+    });
+    const limiter = fixture.deps.rateLimiter;
+    fixture.deps.rateLimiter = tokenBuckets(fixture.clock, (provider) =>
+      provider === fixture.provider ? { perSecond: 1, burst: 2 } : null,
+    );
+    try {
+      const send = (wire: Wire, requestId: string) => runWithRequestContext({ requestId }, () => driver.send(wire));
+      expectCode(await send(driver.bet(betOf(player)), "req-1"), "OK");
+      expectCode(await send(driver.bet(betOf(player)), "req-2"), "OK");
+      const request = driver.bet(betOf(player, { amountMinor: 300n }));
+      const limited = await send(request, "req-3");
+      expectCode(limited, "RATE_LIMITED");
+      if (fixture.protocol === "PITBOSS") {
+        expect(limited.status).toBe(429);
+        expect(limited.headers["retry-after"]).toBe("1");
+      }
+      expect(logged).toContainEqual({ reason: "rate limit", requestId: "req-3" });
+      expect(await cashOf(player.playerId)).toBe(9_800n);
+      // Never stored: once the bucket refills, the retry is taken, once.
+      fixture.clock.advance(1_000);
+      expectCode(await send(driver.retry(request), "req-4"), "OK");
+      expect(await cashOf(player.playerId)).toBe(9_500n);
+    } finally {
+      fixture.deps.rateLimiter = limiter;
+      warn.mockRestore();
+    }
   });
 
   it("a token of another player is refused; a player we do not know is refused", async () => {

@@ -27,7 +27,9 @@ export type Expected =
   | "UNKNOWN_GAME"
   | "USER_DISABLED"
   | "ROLLED_BACK"
-  | "BAD_INPUT";
+  | "BAD_INPUT"
+  /** Over the provider's rate limit: the protocol's own transient error. */
+  | "RATE_LIMITED";
 
 export type BetParams = {
   playerId: string;
@@ -45,6 +47,11 @@ export type Driver = {
   name: string;
   /** False when the protocol's bet carries no currency (Pragmatic: the session's wallet currency is used). */
   canSendCurrency: boolean;
+  /**
+   * True when a retried transaction is answered with the player's current balance (Pragmatic), false when with the
+   * stored answer byte for byte (Hub88, ours).
+   */
+  replaysCurrentBalance: boolean;
   send: (wire: Wire) => Promise<HttpResult>;
   bet: (params: BetParams) => Wire;
   win: (params: WinParams) => Wire;
@@ -96,10 +103,12 @@ export const hub88Driver = (fixture: StudioFixture): Driver => {
     USER_DISABLED: "RS_ERROR_USER_DISABLED",
     ROLLED_BACK: "RS_ERROR_TRANSACTION_ROLLED_BACK",
     BAD_INPUT: "RS_ERROR_WRONG_SYNTAX",
+    RATE_LIMITED: "RS_ERROR_UNKNOWN",
   };
   return {
     name: "hub88",
     canSendCurrency: true,
+    replaysCurrentBalance: false,
     send: sendWith(handleHub88, fixture),
     bet: (p) =>
       wire(["transaction", "bet"], {
@@ -177,10 +186,12 @@ export const pragmaticDriver = (fixture: StudioFixture): Driver => {
     USER_DISABLED: "6",
     ROLLED_BACK: "120",
     BAD_INPUT: "7",
+    RATE_LIMITED: "100",
   };
   return {
     name: "pragmatic",
     canSendCurrency: false,
+    replaysCurrentBalance: true,
     send: sendWith(handlePragmatic, fixture),
     bet: (p) =>
       wire("bet.html", {
@@ -256,10 +267,12 @@ export const pitbossDriver = (fixture: StudioFixture): Driver => {
     USER_DISABLED: "PLAYER_BLOCKED",
     ROLLED_BACK: "TRANSACTION_ROLLED_BACK",
     BAD_INPUT: "BAD_REQUEST",
+    RATE_LIMITED: "RATE_LIMITED",
   };
   return {
     name: "pitboss",
     canSendCurrency: true,
+    replaysCurrentBalance: false,
     send: sendWith(handlePitboss, fixture),
     bet: (p) =>
       wire("bet", {

@@ -6,6 +6,7 @@ import type { BridgeDeps, BridgeProtocol } from "../bridge.types";
 import { credentialsFrom } from "../credentials";
 import { launchStudioGame } from "../launch-game";
 import { registerProvider, registerStudioGame } from "../providers";
+import { unlimited } from "../rate-limit";
 
 /**
  * A throwaway studio for one test file: its own provider code (so parallel files never share rows), credentials,
@@ -42,7 +43,7 @@ export const setupStudio = async (protocol: BridgeProtocol): Promise<StudioFixtu
   const secret = randomBytes(24).toString("base64url");
   const { privateKey, publicKey } = studioKeys();
   const credentials = credentialsFrom({ [provider]: protocol === "HUB88" ? { publicKey } : { secret } });
-  const deps: BridgeDeps = { ...createTestDeps({ now: clock }), credentials };
+  const deps: BridgeDeps = { ...createTestDeps({ now: clock }), credentials, rateLimiter: unlimited };
   await registerProvider(deps, {
     code: provider,
     name: `Test ${protocol}`,

@@ -1,7 +1,15 @@
 import { isCurrencyCode } from "@pitboss/db";
 import type { z } from "zod";
-import { hub88ToMinor, minorToHub88 } from "../amounts";
-import type { Balances, BridgeDeps, BridgeRefusal, BridgeResult, HttpResult, ResponseView } from "../bridge.types";
+import { HUB88_SCALE, hub88ToMinor } from "../amounts";
+import { balanceField, currencyField } from "../balances";
+import type {
+  AnswerBalances,
+  BridgeDeps,
+  BridgeRefusal,
+  BridgeResult,
+  HttpResult,
+  ResponseView,
+} from "../bridge.types";
 import { jsonBody, parseJsonObject, reEcho } from "../json";
 import { placeBet } from "../place-bet";
 import type { ProviderRequest } from "../provider-request";
@@ -48,18 +56,19 @@ const reply = (body: Record<string, Parameters<typeof jsonBody>[0][string]>): Ht
   body: jsonBody(body),
 });
 
-const balanceOf = (balances: Balances) => minorToHub88(balances.cashMinor + balances.bonusMinor, balances.currency);
+/** Cash plus bonus in Hub88 units, rounded down where the currency has more than 5 decimals. */
+const balanceOf = (balances: AnswerBalances) => balanceField(balances, "t", HUB88_SCALE, 0);
 
 /** Hub88's shape: user, status, request_uuid, currency and balance (the balance also with NOT_ENOUGH_MONEY). */
 export const hub88View = (requestUuid: string): ResponseView => ({
   render: (result: BridgeResult) => {
     if (result.ok || (result.refusal === "NOT_ENOUGH_MONEY" && result.balances && result.playerId)) {
-      const balances = result.balances as Balances;
+      const balances = result.balances as AnswerBalances;
       return reply({
         user: result.playerId as string,
         status: result.ok ? "RS_OK" : statusOf[result.refusal],
         request_uuid: requestUuid,
-        currency: balances.currency,
+        currency: currencyField(balances),
         balance: balanceOf(balances),
       });
     }
@@ -108,6 +117,8 @@ export const handleHub88 = async (deps: BridgeDeps, request: ProviderRequest): P
   if (!verifyHub88(request.body, request.headers.get(HUB88_SIGNATURE_HEADER), publicKey)) {
     return refuse("RS_ERROR_INVALID_SIGNATURE", "bad signature");
   }
+  // Hub88 has no status for it: its generic error, which the studio retries (or rolls a bet back).
+  if (!deps.rateLimiter.take(provider.code)) return refuse("RS_ERROR_UNKNOWN", "rate limit");
   if (!parsed || !requestUuid) return refuse("RS_ERROR_WRONG_SYNTAX", "not a JSON object with request_uuid");
   const validated = hub88Actions[action].safeParse(parsed);
   if (!validated.success) return refuse(validationStatus(validated.error), "invalid fields");
@@ -156,6 +167,7 @@ const dispatch = async (
           providerRoundId: bet.round,
           gameCode: bet.game_code,
           currency: bet.currency,
+          walletCurrency: bet.currency,
           amountMinor,
           token: bet.token,
           isRoundClosed: bet.round_closed ?? false,
@@ -181,6 +193,7 @@ const dispatch = async (
           providerRoundId: win.round,
           gameCode: win.game_code,
           currency: win.currency,
+          walletCurrency: win.currency,
           amountMinor,
           referenceTxnId: win.reference_transaction_uuid ?? null,
           isRoundClosed: win.round_closed ?? false,

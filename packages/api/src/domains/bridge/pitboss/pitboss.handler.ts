@@ -1,8 +1,18 @@
 import { isCurrencyCode } from "@pitboss/db";
 import type { z } from "zod";
 import { parseMinorString } from "../amounts";
+import { balanceField, currencyField } from "../balances";
 import { claimNonce } from "../bridge.repo";
-import type { Balances, BridgeDeps, BridgeRefusal, BridgeResult, HttpResult, ResponseView } from "../bridge.types";
+import type {
+  AnswerBalances,
+  Balances,
+  BridgeDeps,
+  BridgeRefusal,
+  BridgeResult,
+  CommandOptions,
+  HttpResult,
+  ResponseView,
+} from "../bridge.types";
 import { type JsonObject, jsonBody, parseJsonObject } from "../json";
 import { placeBet } from "../place-bet";
 import type { ProviderRequest } from "../provider-request";
@@ -42,6 +52,7 @@ export const pitbossErrors = {
   DUPLICATE_TRANSACTION: { http: 409, retryable: false },
   TRANSACTION_NOT_FOUND: { http: 404, retryable: true },
   TRANSACTION_ROLLED_BACK: { http: 409, retryable: false },
+  RATE_LIMITED: { http: 429, retryable: true },
   UNAVAILABLE: { http: 503, retryable: true },
   INTERNAL: { http: 500, retryable: true },
 } as const;
@@ -66,10 +77,10 @@ const codeOf: Record<BridgeRefusal, PitbossErrorCode> = {
 
 const baseHeaders = { "content-type": "application/json", "cache-control": "no-store" };
 
-const balanceOf = (balances: Balances): JsonObject => ({
-  currency: balances.currency,
-  cashMinor: balances.cashMinor.toString(),
-  bonusMinor: balances.bonusMinor.toString(),
+const balanceOf = (balances: AnswerBalances): JsonObject => ({
+  currency: currencyField(balances),
+  cashMinor: balanceField(balances, "c", null, 0, true),
+  bonusMinor: balanceField(balances, "b", null, 0, true),
 });
 
 /** The request id is echoed in a header, never in the body: a retry (new request id) gets the stored body as is. */
@@ -88,7 +99,7 @@ export const errorReply = (code: PitbossErrorCode, requestId: string | null, bal
 
 export const pitbossFailure = () => errorReply("INTERNAL", null);
 
-const pitbossView = (requestId: string): ResponseView => ({
+export const pitbossView = (requestId: string): ResponseView => ({
   render: (result: BridgeResult) =>
     result.ok
       ? {
@@ -128,17 +139,30 @@ export const handlePitboss = async (deps: BridgeDeps, request: ProviderRequest):
   const now = deps.now();
   const signature = checkPitbossSignature(secret, request.headers, request.body, now);
   if (signature !== "OK") return refuse(signature, "signature check");
+  if (!deps.rateLimiter.take(provider.code)) {
+    const limited = refuse("RATE_LIMITED", "rate limit");
+    const retryAfter = String(deps.rateLimiter.retryAfterSeconds(provider.code));
+    return { ...limited, headers: { ...limited.headers, "retry-after": retryAfter } };
+  }
   const parsed = parseJsonObject(request.body);
   const validated = parsed ? pitbossActions[action].safeParse(parsed) : null;
   if (!validated?.success) return refuse("BAD_REQUEST", "invalid body");
   const { requestId } = validated.data;
-  if (!(await claimNonce(deps.db, provider.code, requestId, now))) {
-    return refuse("REPLAYED_REQUEST", "request id seen before", requestId);
-  }
-  return dispatch(deps, provider.code, action, validated.data, pitbossView(requestId), (reason) =>
-    refuse("BAD_REQUEST", reason, requestId),
+  const replayed = () => refuse("REPLAYED_REQUEST", "request id seen before", requestId);
+  // Money commands claim the nonce inside their own statement; the others first, on their own.
+  if (!isMoneyAction(action) && !(await claimNonce(deps.db, provider.code, requestId, now))) return replayed();
+  return dispatch(
+    deps,
+    provider.code,
+    action,
+    validated.data,
+    pitbossView(requestId),
+    { nonce: requestId, onReplayedNonce: replayed },
+    (reason) => refuse("BAD_REQUEST", reason, requestId),
   );
 };
+
+const isMoneyAction = (action: PitbossAction) => action === "bet" || action === "win" || action === "rollback";
 
 const dispatch = async (
   deps: BridgeDeps,
@@ -146,6 +170,7 @@ const dispatch = async (
   action: PitbossAction,
   input: unknown,
   view: ResponseView,
+  options: CommandOptions,
   badRequest: (reason: string) => HttpResult,
 ): Promise<HttpResult> => {
   switch (action) {
@@ -189,12 +214,14 @@ const dispatch = async (
           providerRoundId: bet.roundId,
           gameCode: bet.gameCode,
           currency: bet.currency,
+          walletCurrency: bet.currency,
           amountMinor,
           token: bet.token,
           isRoundClosed: bet.roundClosed ?? false,
           contractVer: PITBOSS_CONTRACT,
         },
         view,
+        options,
       );
     }
     case "win": {
@@ -210,6 +237,7 @@ const dispatch = async (
           providerRoundId: win.roundId,
           gameCode: win.gameCode,
           currency: win.currency,
+          walletCurrency: win.currency,
           amountMinor,
           referenceTxnId: win.betTransactionId ?? null,
           isRoundClosed: win.roundClosed ?? false,
@@ -217,6 +245,7 @@ const dispatch = async (
           contractVer: PITBOSS_CONTRACT,
         },
         view,
+        options,
       );
     }
     case "rollback": {
@@ -232,6 +261,7 @@ const dispatch = async (
           isRoundClosed: rollback.roundClosed ?? false,
         },
         view,
+        options,
       );
     }
   }

@@ -1,6 +1,15 @@
 import type { z } from "zod";
-import { decimal2ToMinor, minorToDecimal2 } from "../amounts";
-import type { Balances, BridgeDeps, BridgeRefusal, BridgeResult, HttpResult, ResponseView } from "../bridge.types";
+import { decimal2ToMinor } from "../amounts";
+import { balanceField, currencyField } from "../balances";
+import type {
+  AnswerBalances,
+  Balances,
+  BridgeDeps,
+  BridgeRefusal,
+  BridgeResult,
+  HttpResult,
+  ResponseView,
+} from "../bridge.types";
 import { type JsonObject, jsonBody, RawNumber } from "../json";
 import { placeBet } from "../place-bet";
 import type { ProviderRequest } from "../provider-request";
@@ -61,11 +70,10 @@ const errorOf: Record<BridgeRefusal, PragmaticError> = {
 
 const headers = { "content-type": "application/json", "cache-control": "no-store" };
 const reply = (body: JsonObject): HttpResult => ({ status: 200, headers, body: jsonBody(body) });
-const money = (minor: bigint, currency: string) => new RawNumber(minorToDecimal2(minor, currency));
-const wallet = (balances: Balances) => ({
-  currency: balances.currency,
-  cash: money(balances.cashMinor, balances.currency),
-  bonus: money(balances.bonusMinor, balances.currency),
+const wallet = (balances: AnswerBalances) => ({
+  currency: currencyField(balances),
+  cash: balanceField(balances, "c", 2, 2),
+  bonus: balanceField(balances, "b", 2, 2),
 });
 const status = ([error, description]: PragmaticError) => ({ error: BigInt(error), description });
 
@@ -73,7 +81,7 @@ const status = ([error, description]: PragmaticError) => ({ error: BigInt(error)
 export const pragmaticFailure = () => reply(status(errors.retry));
 
 /** The fields each method answers with on success (Pragmatic answers refunds without balances). */
-const pragmaticView = (action: PragmaticAction): ResponseView => ({
+export const pragmaticView = (action: PragmaticAction): ResponseView => ({
   render: (result: BridgeResult) => {
     if (!result.ok) {
       const balances = result.refusal === "NOT_ENOUGH_MONEY" && result.balances ? wallet(result.balances) : {};
@@ -91,12 +99,25 @@ const pragmaticView = (action: PragmaticAction): ResponseView => ({
     return reply({
       transactionId: result.transactionId,
       ...wallet(result.balances),
-      ...(action === "bet.html" ? { usedPromo: money(0n, result.balances.currency) } : {}),
+      ...(action === "bet.html" ? { usedPromo: new RawNumber("0.00") } : {}),
       ...status(errors.ok),
     });
   },
-  replay: (stored) => ({ status: stored.status, headers, body: stored.body }),
+  // Pragmatic asks a repeated transaction to be answered with its transaction id and the player's current balance.
+  replay: (stored, current) => ({ status: stored.status, headers, body: withBalances(stored.body, current.balances) }),
 });
+
+/** A stored answer with the player's current cash and bonus in place of the ones it was first sent with. */
+const withBalances = (stored: Buffer, balances: Balances): Buffer => {
+  const fresh = wallet(balances);
+  return Buffer.from(
+    stored
+      .toString("utf8")
+      .replace(/"cash":\d+\.\d{2}/, `"cash":${(fresh.cash as RawNumber).text}`)
+      .replace(/"bonus":\d+\.\d{2}/, `"bonus":${(fresh.bonus as RawNumber).text}`),
+    "utf8",
+  );
+};
 
 /**
  * The Pragmatic-compatible wallet (`/api/providers/pragmatic/<method>.html`): form-encoded requests whose `hash`
@@ -120,6 +141,7 @@ export const handlePragmatic = async (deps: BridgeDeps, request: ProviderRequest
   const secret = deps.credentials.get(provider.code)?.secret;
   if (!secret) deps.logger.error({ provider: provider.code }, "pragmatic: no secret configured (STUDIO_CREDENTIALS)");
   if (!secret || !verifyPragmatic(params, secret)) return refuse(errors.invalidHash, "bad hash", provider.code);
+  if (!deps.rateLimiter.take(provider.code)) return refuse(errors.retry, "rate limit", provider.code);
   const validated = pragmaticActions[action].safeParse(Object.fromEntries(params));
   if (!validated.success) return refuse(errors.badParameters, "invalid parameters", provider.code);
   const badAmount = () => refuse(errors.badParameters, "amount not exact in the currency", provider.code);
@@ -191,6 +213,7 @@ const dispatch = async (
           providerRoundId: bet.roundId,
           gameCode: bet.gameId,
           currency: null,
+          walletCurrency: currency,
           amountMinor,
           token: bet.token ?? null,
           isRoundClosed: false,
@@ -219,6 +242,7 @@ const dispatch = async (
           providerRoundId: win.roundId ?? null,
           gameCode: win.gameId ?? null,
           currency: null,
+          walletCurrency: currency,
           amountMinor: amountMinor + promoMinor,
           referenceTxnId: null,
           isRoundClosed: false,

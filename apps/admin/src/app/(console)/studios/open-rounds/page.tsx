@@ -1,0 +1,5 @@
+import { StudioOpenRounds } from "~/components/studio-open-rounds";
+
+export default function StudioOpenRoundsPage() {
+  return <StudioOpenRounds />;
+}

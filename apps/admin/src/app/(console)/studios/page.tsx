@@ -1,0 +1,5 @@
+import { StudioProviders } from "~/components/studio-providers";
+
+export default function StudiosPage() {
+  return <StudioProviders />;
+}

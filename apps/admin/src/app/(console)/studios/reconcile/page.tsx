@@ -1,0 +1,5 @@
+import { StudioReconcile } from "~/components/studio-reconcile";
+
+export default function StudioReconcilePage() {
+  return <StudioReconcile />;
+}

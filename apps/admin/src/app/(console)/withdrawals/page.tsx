@@ -1,0 +1,5 @@
+import { WithdrawalQueue } from "~/components/withdrawal-queue";
+
+export default function WithdrawalsPage() {
+  return <WithdrawalQueue />;
+}

@@ -1,0 +1,30 @@
+import type { AppRouter } from "@pitboss/api/client";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { formatMinor } from "./money";
+
+type Payments = inferRouterOutputs<AppRouter>["admin"]["payments"];
+export type QueueItem = Payments["queue"][number];
+export type PaymentSearchItem = Payments["search"]["items"][number];
+export type PaymentDetailView = Payments["detail"];
+export type ReconciliationRunSummary = Payments["reconciliationRuns"][number];
+export type PaymentSearchInput = inferRouterInputs<AppRouter>["admin"]["payments"]["search"];
+
+/** Minor-unit exponents of the currencies we hold (mirrors the `currency` table; unknown codes get 2). */
+const exponents: Readonly<Record<string, number>> = { EUR: 2, USD: 2, GBP: 2, BRL: 2, TRY: 2, JPY: 0, BTC: 8, USDT: 6 };
+
+export const formatPaymentMoney = (amountMinor: bigint, currency: string) =>
+  formatMinor(amountMinor, currency, exponents[currency] ?? 2);
+
+export const paymentStatusTone = (status: string) =>
+  status === "COMPLETED" || status === "PAID"
+    ? "success"
+    : status === "FAILED" || status === "REJECTED" || status === "EXPIRED"
+      ? "danger"
+      : status === "HELD" || status === "AWAITING_APPROVAL"
+        ? "warning"
+        : status === "CANCELLED"
+          ? "neutral"
+          : "info";
+
+/** The sandbox instances our routing knows; settlement reports come from one of them. */
+export const settlementProviders = ["cardpay", "cardplus", "instabank"] as const;

@@ -1,0 +1,82 @@
+import { applyDepositOutcome } from "./apply-deposit-outcome";
+import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
+import { actors, transitionPayment } from "./payment-transitions";
+import { inPaymentTransaction } from "./payment-tx";
+import { paymentSelect } from "./payments.repo";
+import { providerFailureOf } from "./provider-port";
+import { recordProviderFailure } from "./routing";
+
+const actor = actors.system("deposit-expiry");
+
+/**
+ * The deposit-expiry job: a deposit still INITIATED or PENDING after its deadline (its webhook never came) is
+ * checked against its provider's API and closed as the provider says: completed (credited once), failed or
+ * expired; one the provider still calls pending is closed EXPIRED (a success arriving later still completes it).
+ * A provider that cannot be asked now is asked again on the next run. Safe to run twice at once: every move is a
+ * compare-and-set.
+ */
+export const expireStaleDeposits = async (deps: PaymentDeps, options: { batch?: number } = {}) => {
+  const settings = paymentSettingsOf(deps);
+  const stale = await deps.db.prisma.payment.findMany({
+    where: { direction: "DEPOSIT", status: { in: ["INITIATED", "PENDING"] }, expiresAt: { lte: deps.now() } },
+    orderBy: { expiresAt: "asc" },
+    take: options.batch ?? 100,
+    select: paymentSelect,
+  });
+  const summary = { checked: stale.length, completed: 0, failed: 0, expired: 0, unreachable: 0 };
+  for (const payment of stale) {
+    const provider = payment.provider ? settings.providers.get(payment.provider) : undefined;
+    if (!provider || !payment.providerPaymentId) {
+      // Never reached a provider (no id to ask about): nothing can have been paid through us.
+      const isExpired = await inPaymentTransaction(deps, (tx) =>
+        transitionPayment(tx, deps, payment, {
+          from: ["INITIATED"],
+          to: "EXPIRED",
+          reasonCode: "EXPIRED_NOT_STARTED",
+          actor,
+        }),
+      );
+      if (isExpired) summary.expired += 1;
+      continue;
+    }
+    let state: Awaited<ReturnType<typeof provider.getPayment>>;
+    try {
+      state = await provider.getPayment(payment.providerPaymentId);
+    } catch (error) {
+      const failure = providerFailureOf(error);
+      if (!failure) throw error;
+      if (failure !== "REFUSED") await recordProviderFailure(deps, provider.code, failure);
+      summary.unreachable += 1;
+      continue;
+    }
+    if (state.amountMinor !== payment.amountMinor || state.currency !== payment.currency) {
+      deps.logger.error(
+        { paymentId: payment.id, provider: provider.code },
+        "provider reports another amount; left open",
+      );
+      summary.unreachable += 1;
+      continue;
+    }
+    const moved = await inPaymentTransaction(deps, async (tx) =>
+      state.status === "pending"
+        ? transitionPayment(tx, deps, payment, {
+            from: ["INITIATED", "PENDING"],
+            to: "EXPIRED",
+            reasonCode: "EXPIRED_NO_CONFIRMATION",
+            actor,
+          })
+        : applyDepositOutcome(
+            tx,
+            deps,
+            payment,
+            { ...state, provider: provider.code, providerPaymentId: state.providerPaymentId },
+            actor,
+          ),
+    );
+    if (!moved) continue;
+    if (state.status === "succeeded") summary.completed += 1;
+    else if (state.status === "failed") summary.failed += 1;
+    else summary.expired += 1;
+  }
+  return summary;
+};

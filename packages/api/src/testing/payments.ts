@@ -1,0 +1,179 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { CurrencyCode } from "@pitboss/db";
+import { createTestPlayer } from "@pitboss/db/testing";
+import type { ServiceDeps } from "../deps";
+import type { PaymentDeps, PaymentSettings } from "../domains/payments/payment-settings";
+import type { PaymentDirection, PaymentMethod } from "../domains/payments/payments.schemas";
+import { sandboxProviders } from "../domains/payments/providers";
+import { getPlayerBalances } from "../domains/wallet/ledger-reads";
+import { paymentWebhookHandler } from "../http/payment-webhooks";
+import { type SandboxPsp, type SandboxPspOptions, startSandboxPsp } from "../sandbox-psp";
+import { createFundedPlayer } from "./wallet";
+
+/**
+ * The payments domain wired for an integration test: the real sandbox PSP in this process, and our webhook
+ * endpoint on a local HTTP server (standing in for the player site's route), so webhooks travel over real HTTP,
+ * signed, with retries, exactly as in production.
+ */
+export const startPaymentsHarness = async (
+  base: ServiceDeps,
+  options: { settings?: Partial<PaymentSettings>; sandbox?: SandboxPspOptions; providerTimeoutMs?: number } = {},
+) => {
+  let deps: PaymentDeps = base;
+  let isDropping = false;
+  const server = http.createServer((request, response) => {
+    if (isDropping) {
+      // A lost webhook, as the provider sees it: it retries, then gives up.
+      response.writeHead(503);
+      response.end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const provider = (request.url ?? "").split("/").filter(Boolean).at(-1) ?? "";
+      const headers = { get: (name: string) => (request.headers[name.toLowerCase()] as string | undefined) ?? null };
+      paymentWebhookHandler({ provider, body: Buffer.concat(chunks), headers }, deps).then(
+        (result) => {
+          response.writeHead(result.status, result.headers);
+          response.end(result.body);
+        },
+        () => {
+          response.writeHead(500);
+          response.end();
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const webUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sandbox: SandboxPsp = await startSandboxPsp({
+    port: 0,
+    webhookDelayMs: 20,
+    retryDelaysMs: [50, 100],
+    payoutHangMs: 8_000,
+    ...options.sandbox,
+  });
+  deps = {
+    ...base,
+    paymentSettings: {
+      providers: sandboxProviders({ baseUrl: sandbox.url, timeoutMs: options.providerTimeoutMs ?? 5_000 }),
+      publicWebUrl: webUrl,
+      depositTtlMs: 30 * 60_000,
+      payoutRecheckAfterMs: 60_000,
+      circuitFailureThreshold: 3,
+      circuitCooldownMs: 30_000,
+      ...options.settings,
+    },
+  };
+  return {
+    deps,
+    sandbox,
+    webUrl,
+    /** Waits until every webhook the sandbox sent (or is retrying) has been answered. */
+    settle: () => sandbox.webhooksSettled(),
+    /** While on, our endpoint answers 503 to every webhook without reading it. */
+    dropWebhooks: (isOn: boolean) => {
+      isDropping = isOn;
+    },
+    close: async () => {
+      await sandbox.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
+
+type MethodConfig = {
+  method: PaymentMethod;
+  direction: PaymentDirection;
+  minMinor?: bigint;
+  maxMinor?: bigint;
+  feeFixedMinor?: bigint;
+  feeBps?: number;
+  dailyCount?: number | null;
+  isEnabled?: boolean;
+  position?: number;
+};
+
+/**
+ * Cashier configuration for a test's own country (tests use their own made-up country codes, so parallel files
+ * never share configuration rows): every method both ways unless given, 10.00–5,000.00, no fee.
+ */
+export const configureCashier = async (
+  deps: Pick<ServiceDeps, "db">,
+  country: string,
+  currency: CurrencyCode,
+  methods: MethodConfig[] = (["DEPOSIT", "WITHDRAWAL"] as const).flatMap((direction) =>
+    (["CARD", "BANK_TRANSFER"] as const).map((method) => ({ method, direction })),
+  ),
+) => {
+  for (const [i, config] of methods.entries()) {
+    const row = {
+      isEnabled: config.isEnabled ?? true,
+      position: config.position ?? i,
+      minMinor: config.minMinor ?? 1_000n,
+      maxMinor: config.maxMinor ?? 500_000n,
+      feeFixedMinor: config.feeFixedMinor ?? 0n,
+      feeBps: config.feeBps ?? 0,
+      dailyCount: config.dailyCount ?? null,
+    };
+    await deps.db.prisma.cashierMethod.upsert({
+      where: {
+        country_currency_direction_method: { country, currency, direction: config.direction, method: config.method },
+      },
+      create: { country, currency, direction: config.direction, method: config.method, ...row },
+      update: row,
+    });
+  }
+};
+
+/** The demo routing (card: cardpay then cardplus; bank: instabank) and an auto-approval amount per currency. */
+export const configurePaymentRouting = async (
+  deps: Pick<ServiceDeps, "db">,
+  autoApproveMinor: Partial<Record<CurrencyCode, bigint>> = {},
+) => {
+  await deps.db.prisma.paymentRoute.createMany({
+    data: [
+      { method: "CARD", provider: "cardpay", priority: 1 },
+      { method: "CARD", provider: "cardplus", priority: 2 },
+      { method: "BANK_TRANSFER", provider: "instabank", priority: 1 },
+    ],
+    skipDuplicates: true,
+  });
+  for (const [currency, maxAutoMinor] of Object.entries(autoApproveMinor)) {
+    await deps.db.prisma.withdrawalAutoApproval.upsert({
+      where: { currency },
+      create: { currency, maxAutoMinor },
+      update: { maxAutoMinor },
+    });
+  }
+};
+
+/** A verified player of `country` (deposits need a confirmed email), optionally with cash already deposited. */
+export const createCashierPlayer = async (
+  deps: ServiceDeps,
+  country: string,
+  currency: CurrencyCode = "EUR",
+  cashMinor = 0n,
+) => {
+  const player =
+    cashMinor > 0n
+      ? await createFundedPlayer(deps, cashMinor, currency)
+      : await createTestPlayer(deps.db, { currency });
+  await deps.db.prisma.player.update({
+    where: { id: player.id },
+    data: { country, emailVerifiedAt: new Date("2026-01-01T00:00:00Z") },
+  });
+  return player;
+};
+
+/** The player's balance of one account type in one currency (0 when the account does not exist yet). */
+export const balanceOf = async (
+  deps: ServiceDeps,
+  playerId: string,
+  type: "CASH" | "WITHDRAWAL_PENDING" = "CASH",
+  currency = "EUR",
+) =>
+  (await getPlayerBalances(deps, playerId)).find((b) => b.type === type && b.currency === currency)?.balanceMinor ?? 0n;
