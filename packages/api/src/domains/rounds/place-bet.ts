@@ -1,48 +1,36 @@
 import { DomainError } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
-import { debitStake } from "../wallet/debit-stake";
+import { stakeDebitCommand } from "../wallet/debit-stake";
 import { requestHash } from "../wallet/request-hash";
-import { isDefinitiveRefusal, isUniqueViolation, sleep } from "./failure-kinds";
+import { newAccountIds } from "../wallet/wallet.repo";
 import { parseInput } from "./parse-input";
 import { requireAllowedStake, requirePlayableGame } from "./prepare-wager";
 import { completeDecidedRound } from "./round-lifecycle";
-import { DEBIT_CUTOFF_MS, ledgerKeys, ledgerScope, RETRY_POLL_MS, RETRY_POLLS } from "./round-rules";
+import { DEBIT_CUTOFF_MS, ledgerKeys, ledgerScope } from "./round-rules";
 import { type RoundView, toRoundView } from "./round-view";
-import {
-  confirmBetDebit,
-  decrementPendingBets,
-  findBetByKey,
-  findPlayerRound,
-  insertBet,
-  releaseBetInRound,
-  reserveBetInRound,
-} from "./rounds.repo";
+import { placeRoundBet } from "./round-wallet.repo";
+import { findBetByKey, findPlayerRound } from "./rounds.repo";
 import { type PlaceBetCommand, placeBetCommand } from "./rounds.schemas";
 
 type Deps = ServiceDeps;
 
 const closedRound = () => new DomainError("CONFLICT", { message: "the round no longer takes bets" });
 
-/** A retry of a bet: the round as it is once that bet is confirmed (waiting briefly for the original). */
+/** A retry of a bet: the round as it is now. A bet row only exists together with its debit, so nothing to wait for. */
 const replayBet = async (deps: Deps, playerId: string, idempotencyKey: string, hash: string) => {
-  for (let poll = 0; ; poll += 1) {
-    const bet = await findBetByKey(deps.db.prisma, playerId, idempotencyKey);
-    if (!bet) return null;
-    if (bet.requestHash !== hash) {
-      throw new DomainError("IDEMPOTENCY_KEY_REUSED", { message: "this idempotency key was used for another request" });
-    }
-    if (bet.debitTxnId) return toRoundView(await completeDecidedRound(deps, bet.roundId));
-    if (poll >= RETRY_POLLS) {
-      throw new DomainError("CONFLICT", { message: "the bet is still being placed; retry with the same key" });
-    }
-    await sleep(RETRY_POLL_MS);
+  const bet = await findBetByKey(deps.db.prisma, playerId, idempotencyKey);
+  if (!bet) return null;
+  if (bet.requestHash !== hash) {
+    throw new DomainError("IDEMPOTENCY_KEY_REUSED", { message: "this idempotency key was used for another request" });
   }
+  return toRoundView(await completeDecidedRound(deps, bet.roundId));
 };
 
 /**
- * Adds a stake to an open multi-step round. The bet is written (and counted as pending, so the round cannot be
- * settled around it) before the debit, which carries the round id and a key derived from the client key; the
- * debit is then confirmed. A refused debit removes the bet; a round voided meanwhile refunds it at once.
+ * Adds a stake to an open multi-step round, before its first step. Every refusal happens first; then
+ * `round_place_bet` adds the stake to the round, writes the bet and debits the wallet in one statement: all of it
+ * or nothing. A retry with the same key returns the round and moves no money; the same key with another request is
+ * IDEMPOTENCY_KEY_REUSED.
  */
 export const placeBet = async (deps: Deps, rawInput: PlaceBetCommand): Promise<RoundView> => {
   const input = parseInput(placeBetCommand, rawInput);
@@ -55,7 +43,9 @@ export const placeBet = async (deps: Deps, rawInput: PlaceBetCommand): Promise<R
   if (round.status !== "OPEN" || round.result !== null || round.voidReason !== null || round.nonce === null) {
     throw closedRound();
   }
-  if (deps.now().getTime() >= round.timeoutAt.getTime() - DEBIT_CUTOFF_MS) throw closedRound();
+  // A bet must land well before the timeout job may void the round (checked again, atomically, by the statement).
+  const openUntil = new Date(deps.now().getTime() + DEBIT_CUTOFF_MS);
+  if (openUntil.getTime() >= round.timeoutAt.getTime()) throw closedRound();
   const game = await requirePlayableGame(deps, round.game.slug, round.currency);
   await requireAllowedStake(
     deps,
@@ -63,48 +53,32 @@ export const placeBet = async (deps: Deps, rawInput: PlaceBetCommand): Promise<R
     game.limit,
   );
 
-  const betId = deps.newId("bet");
-  try {
-    await deps.db.prisma.$transaction(async (tx) => {
-      if ((await reserveBetInRound(tx, round.id, input.playerId, input.stakeMinor)) === 0) throw closedRound();
-      await insertBet(tx, {
-        id: betId,
-        roundId: round.id,
-        playerId: input.playerId,
-        stakeMinor: input.stakeMinor,
-        idempotencyKey: input.idempotencyKey,
-        requestHash: hash,
-        createdAt: deps.now(),
-      });
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return (await replayBet(deps, input.playerId, input.idempotencyKey, hash)) ?? Promise.reject(error);
-  }
-
-  let debitTxnId: string;
-  try {
-    debitTxnId = (
-      await debitStake(deps, {
-        playerId: input.playerId,
-        currency: round.currency,
-        amountMinor: input.stakeMinor,
-        houseScope: game.provider,
-        roundId: round.id,
-        calcVer: round.calcVer,
-        idempotencyScope: ledgerScope(input.playerId),
-        idempotencyKey: ledgerKeys.debit(input.idempotencyKey),
-      })
-    ).txnId;
-  } catch (error) {
-    // Only a certain refusal may take the bet back; otherwise it stays pending and the timeout voids the round.
-    if (isDefinitiveRefusal(error)) {
-      await deps.db.prisma.$transaction((tx) => releaseBetInRound(tx, round.id, betId, input.stakeMinor));
-    }
-    throw error;
-  }
-  await deps.db.prisma.$transaction(async (tx) => {
-    if ((await confirmBetDebit(tx, betId, debitTxnId)) > 0) await decrementPendingBets(tx, round.id);
+  const debit = stakeDebitCommand(deps, {
+    playerId: input.playerId,
+    currency: round.currency,
+    amountMinor: input.stakeMinor,
+    houseScope: game.provider,
+    roundId: round.id,
+    calcVer: round.calcVer,
+    idempotencyScope: ledgerScope(input.playerId),
+    idempotencyKey: ledgerKeys.debit(input.idempotencyKey),
   });
+  const bet = {
+    id: deps.newId("bet"),
+    roundId: round.id,
+    playerId: input.playerId,
+    stakeMinor: input.stakeMinor,
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hash,
+    createdAt: deps.now(),
+  };
+  const placed = await placeRoundBet(deps.db, bet, openUntil, debit, newAccountIds(deps.newId, 3));
+  if (placed.status === "CLOSED") throw closedRound();
+  if (placed.status === "KEY_TAKEN") {
+    // A concurrent request with this key placed the bet first.
+    const original = await replayBet(deps, input.playerId, input.idempotencyKey, hash);
+    if (!original) throw new DomainError("CONFLICT", { message: "the bet is being placed; retry with the same key" });
+    return original;
+  }
   return toRoundView(await completeDecidedRound(deps, round.id));
 };

@@ -5,12 +5,11 @@
  * A multi-step round stays OPEN while the player thinks, so its writes cannot share one transaction. Atomicity is
  * built from three rules:
  *
- * 1. Each bet row is written *before* its stake is taken, and the debit carries the round id and a key derived
- *    from the bet's client key (`round:<player>` / `bet:<key>`). A debit can thus always be found from the round,
- *    even when the request that made it died before recording its id.
- * 2. A round's fate is *decided* once, by a conditional update of the open, undecided row: either the settle
- *    decision (outcome, result, payout; only once no bet is pending) or the void decision (a reason). Whoever
- *    wins that update decides; everyone else follows the decision.
+ * 1. Each bet is one statement (`round_place_bet`): the round's stake total, the bet row with its debit's id, and
+ *    the debit itself commit together, so a bet never exists without its stake, nor a stake without its bet.
+ * 2. A round's fate is *decided* once, by a conditional update of the open, undecided row as the decider read it:
+ *    either the settle decision (outcome, result, payout) or the void decision (a reason). Whoever wins that
+ *    update decides; everyone else follows the decision.
  * 3. The money then follows the decision with idempotent wallet commands (the win under `win:<round>`, refunds
  *    under `void:<bet>` as ROLLBACKs of the debits), and only then does the status become SETTLED or VOIDED.
  *    Completing a decision is safe for anyone to repeat (the request, a retry, the timeout job): the ledger
@@ -27,7 +26,7 @@ import { payoutFor } from "../games/payout";
 import { creditPlayer } from "../wallet/credit-player";
 import { reverseTransaction } from "../wallet/reverse-transaction";
 import { ledgerKeys, ledgerScope } from "./round-rules";
-import { closeRound, decideRoundVoid, findLedgerTxnId, findRound, type RoundRow, recordBetRefund } from "./rounds.repo";
+import { closeRound, decideRoundVoid, findRound, type RoundRow, recordBetRefund } from "./rounds.repo";
 
 type Deps = Pick<ServiceDeps, "db" | "now" | "newId" | "logger">;
 
@@ -80,17 +79,13 @@ const completeSettlement = async (deps: Deps, round: RoundRow) => {
   await closeRound(deps.db.prisma, round.id, { status: "SETTLED", settledAt: deps.now(), winTxnId });
 };
 
-/**
- * Refunds every stake of a void-decided round (a ROLLBACK of each debit, once, under `void:<bet>`) and marks it
- * VOIDED. Also run on an already VOIDED round by a request whose debit landed late: the refund loop finds it.
- */
+/** Refunds every stake of a void-decided round (a ROLLBACK of each debit, once, under `void:<bet>`) and marks it VOIDED. */
 const completeVoid = async (deps: Deps, round: RoundRow) => {
   const scope = ledgerScope(round.playerId);
   for (const bet of round.bets) {
     if (bet.refundTxnId) continue;
-    const debitTxnId =
-      bet.debitTxnId ?? (await findLedgerTxnId(deps.db.prisma, scope, ledgerKeys.debit(bet.idempotencyKey)));
-    if (!debitTxnId) continue; // the stake was never taken: nothing to give back
+    const { debitTxnId } = bet;
+    if (!debitTxnId) continue; // unreachable: round_place_bet writes every bet with its debit
     try {
       const refund = await reverseTransaction(deps, {
         kind: "ROLLBACK",

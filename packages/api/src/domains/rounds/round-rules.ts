@@ -19,9 +19,8 @@ export const gameRoundRules: Record<GameSlug, { timeoutMs: number; openRoundTime
 };
 
 /**
- * A stake debit is only started while `now < timeoutAt - DEBIT_CUTOFF_MS`. The timeout job only decides to void
- * after `timeoutAt`, so a debit can never still be in flight when the job looks for it: the margin is far above
- * any single ledger call (one statement), which is what makes "void and refund exactly once" hold.
+ * A bet is only placed while `now < timeoutAt - DEBIT_CUTOFF_MS` (checked by the statement that writes it and takes
+ * its stake). The timeout job only decides after `timeoutAt`, so no bet can land in a round the job is voiding.
  */
 export const DEBIT_CUTOFF_MS = 60_000;
 

@@ -77,3 +77,36 @@ export const playInstantRound = async (
     win: raw.win ? parseLedgerResult(raw.win) : null,
   };
 };
+
+/** A bet of a multi-step round as written by `round_place_bet`, its debit already taken. */
+export type RoundBetRow = {
+  id: string;
+  roundId: string;
+  playerId: string;
+  stakeMinor: bigint;
+  idempotencyKey: string;
+  requestHash: string;
+  createdAt: Date;
+};
+
+type Placed = { status: "PLACED"; debit: LedgerResult } | { status: "CLOSED" } | { status: "KEY_TAKEN" };
+type RawPlaced = { status: "PLACED"; debit: RawLedgerResult } | { status: "CLOSED" } | { status: "KEY_TAKEN" };
+
+/** Adds a stake to an open round: the round's total, the bet row and the debit, in one statement. */
+export const placeRoundBet = async (
+  db: Db,
+  bet: RoundBetRow,
+  openUntil: Date,
+  debit: LedgerArgs & { funding: string; houseScope: string },
+  newAccountIds: string[],
+): Promise<Placed> => {
+  const raw = await callDbFunction<RawPlaced>(db, "round_place_bet", [
+    jsonArg(bet),
+    openUntil,
+    jsonArg({ txn: debit.txn, event: debit.event }),
+    debit.funding,
+    debit.houseScope,
+    newAccountIds,
+  ]);
+  return raw.status === "PLACED" ? { status: "PLACED", debit: parseLedgerResult(raw.debit) } : raw;
+};

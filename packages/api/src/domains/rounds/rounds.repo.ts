@@ -105,45 +105,17 @@ export const findBetByKey = (db: Client, playerId: string, idempotencyKey: strin
     select: { id: true, roundId: true, requestHash: true, stakeMinor: true, debitTxnId: true },
   });
 
-/**
- * The ledger transaction a wallet command committed under (scope, key), if any: how a stake debit is found
- * when the request that made it died before recording its id. Read-only use of the ledger's unique key.
- */
-export const findLedgerTxnId = async (db: Client, idempotencyScope: string, idempotencyKey: string) =>
-  (
-    await db.ledgerTransaction.findUnique({
-      where: { idempotencyScope_idempotencyKey: { idempotencyScope, idempotencyKey } },
-      select: { id: true },
-    })
-  )?.id ?? null;
-
 // ─── Round writes ─────────────────────────────────────────────────────────────────────────────────────────
 
 export const insertRound = (db: Client, data: Prisma.RoundUncheckedCreateInput) =>
   db.round.create({ data, select: { id: true } });
 
-export const insertBet = (db: Client, data: Prisma.BetUncheckedCreateInput) =>
-  db.bet.create({ data, select: { id: true } });
-
 const undecidedOpen = { status: "OPEN", result: null, voidReason: null } as const;
 
-/** Records the settle decision (outcome and payout fixed) if the round is still open and undecided. */
-export const decideRoundSettlement = async (
-  tx: Client,
-  roundId: string,
-  expectedPendingBets: number,
-  data: Pick<
-    Prisma.RoundUncheckedUpdateInput,
-    "result" | "totalPayoutMinor" | "outcome" | "seedPairId" | "nonce" | "pendingBets" | "params"
-  >,
-) =>
-  (await tx.round.updateMany({ where: { id: roundId, ...undecidedOpen, pendingBets: expectedPendingBets }, data }))
-    .count;
-
 /**
- * Records one step of a multi-step round (its params so far, and the settle decision when the step ends it) only
- * if the round is exactly as the step saw it: open, undecided, no pending bet, the same stake and the same params.
- * A concurrent step, bet or decision makes it a no-op (0).
+ * Records one step of a multi-step round (its params so far), or its settle decision (outcome and payout fixed),
+ * only if the round is exactly as the step saw it: open, undecided, no pending bet, the same stake and the same
+ * params. A concurrent step, bet or decision makes it a no-op (0): the winner's write stands.
  */
 export const recordRoundStep = async (
   db: Client,
@@ -174,35 +146,6 @@ export const closeRound = async (
   roundId: string,
   data: { status: "SETTLED" | "VOIDED"; settledAt: Date; winTxnId?: string | null },
 ) => (await db.round.updateMany({ where: { id: roundId, status: "OPEN" }, data })).count;
-
-/**
- * Adds a stake to an open, undecided round and counts it as pending until its debit is confirmed. Only while no
- * step has been played (params still `{}`, as opened): a stake must never follow what a reveal has shown.
- */
-export const reserveBetInRound = async (db: Client, roundId: string, playerId: string, stakeMinor: bigint) =>
-  (
-    await db.round.updateMany({
-      where: { id: roundId, playerId, ...undecidedOpen, params: { equals: {} } },
-      data: { totalStakeMinor: { increment: stakeMinor }, pendingBets: { increment: 1 } },
-    })
-  ).count;
-
-/** Takes back a reserved stake whose debit the ledger refused. */
-export const releaseBetInRound = (tx: Tx, roundId: string, betId: string, stakeMinor: bigint) =>
-  Promise.all([
-    tx.bet.deleteMany({ where: { id: betId, debitTxnId: null } }),
-    tx.round.updateMany({
-      where: { id: roundId, status: "OPEN" },
-      data: { totalStakeMinor: { decrement: stakeMinor }, pendingBets: { decrement: 1 } },
-    }),
-  ]);
-
-/** Confirms a bet's debit; for a multi-step round also stops counting it as pending. */
-export const confirmBetDebit = async (tx: Client, betId: string, debitTxnId: string) =>
-  (await tx.bet.updateMany({ where: { id: betId, debitTxnId: null }, data: { debitTxnId } })).count;
-
-export const decrementPendingBets = (tx: Client, roundId: string) =>
-  tx.round.updateMany({ where: { id: roundId, pendingBets: { gt: 0 } }, data: { pendingBets: { decrement: 1 } } });
 
 export const recordBetRefund = (db: Client, betId: string, debitTxnId: string, refundTxnId: string) =>
   db.bet.update({ where: { id: betId }, data: { debitTxnId, refundTxnId } });

@@ -5,7 +5,7 @@ import { parseInput, withGameInput } from "./parse-input";
 import { minesProgressOf } from "./reveal-mines-cell";
 import { completeDecidedRound, resolveOutcome } from "./round-lifecycle";
 import { asJsonColumn, type RoundView, toJsonSafe, toRoundView } from "./round-view";
-import { decideRoundSettlement, findPlayerRound } from "./rounds.repo";
+import { findPlayerRound, recordRoundStep } from "./rounds.repo";
 import { type SettleRoundCommand, settleRoundCommand } from "./rounds.schemas";
 
 /**
@@ -42,12 +42,17 @@ export const settleRound = async (deps: ServiceDeps, rawInput: SettleRoundComman
     { serverSeed: round.seedPair.serverSeed, clientSeed: round.seedPair.clientSeed, nonce: round.nonce },
     round.totalStakeMinor,
   );
-  // Conditional on "open, undecided, no pending bet": if anything moved on, the winner's decision stands.
-  await decideRoundSettlement(deps.db.prisma, round.id, 0, {
-    params: asJsonColumn(params),
-    outcome: asJsonColumn(resolved.outcome),
-    result: resolved.result,
-    totalPayoutMinor: resolved.payoutMinor,
-  });
+  // Conditional on the round as read (same stake, same steps): if anything moved on, the winner's decision stands.
+  await recordRoundStep(
+    deps.db.prisma,
+    round.id,
+    { totalStakeMinor: round.totalStakeMinor, params: asJsonColumn(round.params) },
+    {
+      params: asJsonColumn(params),
+      outcome: asJsonColumn(resolved.outcome),
+      result: resolved.result,
+      totalPayoutMinor: resolved.payoutMinor,
+    },
+  );
   return toRoundView(await completeDecidedRound(deps, round.id));
 };

@@ -6,7 +6,7 @@ import { createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet
 import { postTransfer } from "../wallet/post-transfer";
 import { openRound } from "./open-round";
 import { placeBet } from "./place-bet";
-import { decideRoundSettlement, findRound } from "./rounds.repo";
+import { findRound, recordRoundStep } from "./rounds.repo";
 import { settleStaleRounds } from "./settle-stale-rounds";
 
 const deps = createTestDeps();
@@ -82,12 +82,17 @@ describe("the rounds timeout job", () => {
     const player = await createFundedPlayer(deps, 1_000n);
     const { round } = await abandonedRound(player.id, 500n);
     // The decision was recorded, then the process died before paying: the job pays exactly the decided amount.
-    await decideRoundSettlement(deps.db.prisma, round.id, 0, {
-      result: "WIN",
-      totalPayoutMinor: 1_250n,
-      outcome: { mines: [1, 2], picks: [7] },
-      params: { mines: 2, picks: [7] },
-    });
+    await recordRoundStep(
+      deps.db.prisma,
+      round.id,
+      { totalStakeMinor: 500n, params: {} },
+      {
+        result: "WIN",
+        totalPayoutMinor: 1_250n,
+        outcome: { mines: [1, 2], picks: [7] },
+        params: { mines: 2, picks: [7] },
+      },
+    );
     await Promise.all([
       settleStaleRounds(deps, { playerId: player.id }),
       settleStaleRounds(deps, { playerId: player.id }),
