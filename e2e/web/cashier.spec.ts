@@ -103,12 +103,21 @@ test("[WEB]: a new player deposits by card with 3-D Secure, plays, withdraws; fi
   await expect(row).toContainText("ABOVE_AUTO_APPROVAL");
   await row.getByRole("button", { name: "Approve" }).click();
   await expect(row).toHaveCount(0);
-  await adminContext.close();
 
   // The player sees it paid (the card provider pays asynchronously and confirms by webhook).
   await page.reload();
   await expect(history).toHaveAttribute("data-status", "PAID", { timeout: 60_000 });
   await expect(history).toContainText("Paid");
+
+  // Finance finds the player's deposit and reads the provider's signed webhook that completed it.
+  await admin.goto(`/payments?q=${encodeURIComponent(email)}&direction=DEPOSIT`);
+  const results = admin.getByTestId("payment-results");
+  await expect(results.getByRole("row").filter({ hasText: email })).toHaveCount(1);
+  await results.getByRole("row").filter({ hasText: email }).getByRole("link", { name: /^pay_/ }).click();
+  await expect(admin.getByTestId("payment-status")).toHaveText("completed");
+  // Its signature badge reads exactly "valid" (never "invalid").
+  await expect(admin.getByTestId("payment-webhooks").getByText("valid", { exact: true }).first()).toBeVisible();
+  await adminContext.close();
 });
 
 test("[WEB]: a declined card shows the reason in the player's language, and no money moves", async ({
