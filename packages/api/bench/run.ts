@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -154,6 +154,21 @@ const bulkLoad = async (url: string, postings: number) => {
 
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");
 
+/**
+ * The hand-written reading of the figures (what limits each one, what was tried) lives between these markers in
+ * docs/benchmarks.md and survives a re-run; update it when the figures move.
+ */
+const analysisStart = "<!-- analysis: hand-written, kept by npm run bench -->";
+const analysisEnd = "<!-- /analysis -->";
+const handWrittenAnalysis = async (docPath: string) => {
+  const current = await readFile(docPath, "utf8").catch(() => "");
+  const start = current.indexOf(analysisStart);
+  const end = current.indexOf(analysisEnd);
+  return start !== -1 && end > start
+    ? current.slice(start, end + analysisEnd.length)
+    : `${analysisStart}\n## What limits it\n\n(not written yet)\n${analysisEnd}`;
+};
+
 const writeReport = async (r: {
   ceiling: Ceiling;
   spread: LoadResult;
@@ -165,6 +180,8 @@ const writeReport = async (r: {
   source: string;
 }) => {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const docPath = path.join(root, "docs/benchmarks.md");
+  const analysis = await handWrittenAnalysis(docPath);
   const lines = [
     "# Benchmarks",
     "",
@@ -191,6 +208,8 @@ const writeReport = async (r: {
     `| p99 ms, studio bets over HTTP | ${r.wallet.http.p99_ms} | ${r.ceiling.bet.p99_ms} | | ≤ 25 ms |`,
     `| studio bets/s, same handler in-process | ${r.wallet.inProcess.tps} | ${r.ceiling.bet.tps} (bet.sql) | ${ratio(r.wallet.inProcess.tps, r.ceiling.bet.tps)} | |`,
     `| p99 ms, studio bets in-process | ${r.wallet.inProcess.p99_ms} | | | |`,
+    "",
+    analysis,
     "",
     "## Game math",
     "",
@@ -223,7 +242,7 @@ const writeReport = async (r: {
     "```",
     "",
   ];
-  await writeFile(path.join(root, "docs/benchmarks.md"), lines.join("\n"));
+  await writeFile(docPath, lines.join("\n"));
   log("wrote docs/benchmarks.md");
 };
 
