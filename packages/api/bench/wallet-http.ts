@@ -19,6 +19,7 @@ import { type LoadResult, runLoad } from "./measure";
  * nonce, a fresh transaction id) for one of `clients` players, answered by
  * - `http`: the player site's real route under `next start` (apps/web production build) on a free port, over HTTP
  *   with keep-alive, against the bench database;
+ * - `gateway`: the same URL on the studio wallet gateway (plain node:http, its own process), the same way;
  * - `inProcess`: the same handler function called directly, to show what HTTP and Next add.
  */
 const provider = "bench-studio";
@@ -34,13 +35,13 @@ const freePort = () =>
 
 const waitForHealth = async (url: string, child: ChildProcess) => {
   for (let i = 0; i < 120; i += 1) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error("next start did not become healthy in 60 s");
+  throw new Error("the server did not become healthy in 60 s");
 };
 
 export const runWalletHttpPhase = async (
@@ -50,7 +51,7 @@ export const runWalletHttpPhase = async (
   clients: number,
   seconds: number,
   log: (line: string) => void,
-): Promise<{ http: LoadResult; inProcess: LoadResult; poolSize: number }> => {
+): Promise<{ http: LoadResult; gateway: LoadResult; inProcess: LoadResult; poolSize: number }> => {
   const secret = randomBytes(32).toString("base64url");
   await registerProvider(deps, {
     code: provider,
@@ -132,46 +133,59 @@ export const runWalletHttpPhase = async (
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
     });
   }
-  const port = await freePort();
   const poolSize = clients + 8;
-  const child = spawn("npx", ["next", "start", "--port", String(port)], {
-    cwd: web,
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: String(poolSize),
-      LOG_LEVEL: "error",
-      AUTH_SECRET: randomBytes(32).toString("base64"),
-      STUDIO_CREDENTIALS: JSON.stringify({ [provider]: { secret } }),
-      // The bench measures the wallet, not the limiter: 32 players of one studio exceed a production limit on purpose.
-      STUDIO_RATE_LIMIT: "off",
-    },
-  });
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${base}/api/health`, child);
-    log(
-      `studio wallet: next start on port ${port}, ${clients} players, POST /api/providers/pitboss/v1/${provider}/bet`,
-    );
-    const url = `${base}/api/providers/pitboss/v1/${provider}/bet`;
-    const bet = async (client: number) => {
-      const body = betBody(client);
-      const response = await fetch(url, {
-        method: "POST",
-        headers: signPitbossRequest(secret, body, new Date()),
-        body,
-      });
-      expectOk(response.status, await response.text());
-    };
-    // Warm-up: compile and cache the route, fill the pools.
-    await runLoad(clients, 3, bet);
-    const http = await runLoad(clients, seconds, bet);
-    log(JSON.stringify(http));
-    return { http, inProcess, poolSize };
-  } finally {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
-  }
+  const serverEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(poolSize),
+    LOG_LEVEL: "error",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    STUDIO_CREDENTIALS: JSON.stringify({ [provider]: { secret } }),
+    // The bench measures the wallet, not the limiter: 32 players of one studio exceed a production limit on purpose.
+    STUDIO_RATE_LIMIT: "off",
+  };
+  /** Starts a server process, drives signed bets at it over HTTP (keep-alive), and stops it. */
+  const overHttp = async (label: string, start: (port: number) => ChildProcess) => {
+    const port = await freePort();
+    const child = start(port);
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHealth(`${base}/api/health`, child);
+      log(
+        `studio wallet: ${label} on port ${port}, ${clients} players, POST /api/providers/pitboss/v1/${provider}/bet`,
+      );
+      const url = `${base}/api/providers/pitboss/v1/${provider}/bet`;
+      const bet = async (client: number) => {
+        const body = betBody(client);
+        const response = await fetch(url, {
+          method: "POST",
+          headers: signPitbossRequest(secret, body, new Date()),
+          body,
+        });
+        expectOk(response.status, await response.text());
+      };
+      // Warm-up: compile and cache the route, fill the pools.
+      await runLoad(clients, 3, bet);
+      const result = await runLoad(clients, seconds, bet);
+      log(JSON.stringify(result));
+      return result;
+    } finally {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    }
+  };
+  const spawnServer = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) =>
+    spawn(command, args, { cwd, detached: true, stdio: ["ignore", "ignore", "inherit"], env });
+
+  const http = await overHttp("next start", (port) =>
+    spawnServer("npx", ["next", "start", "--port", String(port)], web, serverEnv),
+  );
+  // The same handlers on plain node:http (src/studio-gateway), as container hosts run them.
+  const gateway = await overHttp("studio gateway", (port) =>
+    spawnServer("npx", ["tsx", "src/studio-gateway/server.ts"], path.join(root, "packages/api"), {
+      ...serverEnv,
+      STUDIO_GATEWAY_PORT: String(port),
+    }),
+  );
+  return { http, gateway, inProcess, poolSize };
 };

@@ -79,6 +79,8 @@ const serverEnvSchema = z.object({
    * Studio callbacks per provider and per instance: `<perSecond>/<burst>`, then `<provider>=<perSecond>/<burst>`
    * overrides (`2000/4000,acme=50/100`), or `off`. Over it, the protocol's own transient error.
    */
+  /** The studio wallet gateway's port, when it runs as its own process (`npm run studio-gateway`). */
+  STUDIO_GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(3004),
   STUDIO_RATE_LIMIT: z
     .string()
     .default("2000/4000")
