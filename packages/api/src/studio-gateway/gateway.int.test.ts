@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { launchStudioGame } from "../domains/bridge/launch-game";
 import { signPitbossRequest } from "../domains/bridge/pitboss/pitboss-signature";
 import { MAX_BODY_BYTES } from "../domains/bridge/provider-request";
@@ -12,9 +12,9 @@ import { startStudioGateway } from "./gateway";
 const provider = "gateway-studio";
 const secret = randomBytes(32).toString("base64url");
 // The gateway reads the same environment as the player site; this process's copy of it.
-process.env.STUDIO_CREDENTIALS = JSON.stringify({ [provider]: { secret } });
-process.env.STUDIO_RATE_LIMIT = "off";
-process.env.LOG_LEVEL = "silent";
+vi.stubEnv("STUDIO_CREDENTIALS", JSON.stringify({ [provider]: { secret } }));
+vi.stubEnv("STUDIO_RATE_LIMIT", "off");
+vi.stubEnv("LOG_LEVEL", "silent");
 
 const deps = createTestDeps();
 let gateway: Awaited<ReturnType<typeof startStudioGateway>>;

@@ -1,9 +1,8 @@
-import { createDb } from "@pitboss/db";
-import { testDatabaseUrl } from "@pitboss/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestCaller, createTestDeps } from "../../testing/context";
+import { killMidStatement } from "../../testing/kill-mid-statement";
 import { cashOf, domainCodeOf, ensureInHouseGames, ledgerOfRound, newKey } from "../../testing/rounds";
-import { createFundedPlayer, errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
+import { createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
 import { placeBet } from "./place-bet";
 import { findRound } from "./rounds.repo";
 
@@ -59,35 +58,8 @@ describe("round.placeBet: the bet, the round's stake and the debit commit togeth
   it("is one database transaction: killed mid-statement it leaves no bet, no stake on the round, no money moved", async () => {
     const { player, round } = await openMines(1_000n);
     const input = { playerId: player.id, roundId: round.id, stakeMinor: 400n, idempotencyKey: newKey() };
-    // The bet runs on its own named pool, so the backend to kill is surely its own and not another test's.
-    const victim = createDb({
-      url: testDatabaseUrl(),
-      maxConnections: 1,
-      applicationName: `victim-${input.idempotencyKey}`,
-    });
-    await victim.pool.query("SELECT 1");
-    const blocker = await deps.db.pool.connect();
-    try {
-      // Hold the posting table: the bet stops after it has added the stake to the round, written the bet row and
-      // updated the balance, all uncommitted.
-      await blocker.query("BEGIN; LOCK TABLE posting IN EXCLUSIVE MODE");
-      const pending = errorCodeOf(placeBet({ ...deps, db: victim }, input)).finally(() => victim.close());
-      let pid: number | undefined;
-      for (let i = 0; i < 500 && !pid; i++) {
-        const { rows } = await blocker.query<{ pid: number }>(
-          "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
-          [`victim-${input.idempotencyKey}`],
-        );
-        pid = rows[0]?.pid;
-        if (!pid) await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect(pid).toBeDefined();
-      await blocker.query("SELECT pg_terminate_backend($1)", [pid]);
-      expect(await pending).toBe("UNAVAILABLE");
-    } finally {
-      await blocker.query("ROLLBACK");
-      blocker.release();
-    }
+    // Killed after it has added the stake to the round, written the bet row and updated the balance, uncommitted.
+    expect(await killMidStatement(deps, (db) => placeBet({ ...deps, db }, input))).toBe("UNAVAILABLE");
     expect(await stateOf(player.id, round.id)).toEqual({ cash: 1_000n, roundStake: 0n, bets: 0, debits: 0 });
 
     // The retry places the bet once.

@@ -1,9 +1,8 @@
-import { createDb } from "@pitboss/db";
-import { testDatabaseUrl } from "@pitboss/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestCaller, createTestDeps } from "../../testing/context";
+import { killMidStatement } from "../../testing/kill-mid-statement";
 import { cashOf, domainCodeOf, ensureInHouseGames, ledgerOfRound, newKey } from "../../testing/rounds";
-import { createFundedPlayer, errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
+import { createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
 import { verifyRound } from "../games/games";
 import { placeInstantBet } from "./place-instant-bet";
 
@@ -130,35 +129,8 @@ describe("round.play (instant games)", () => {
     const player = await createFundedPlayer(deps, 1_000n);
     const input = { ...dice(400n), playerId: player.id };
     const before = (await createTestCaller(deps, { playerId: player.id }).fairness.get()).active;
-    // The play runs on its own named pool, so the backend to kill is surely its own and not another test's.
-    const victim = createDb({
-      url: testDatabaseUrl(),
-      maxConnections: 1,
-      applicationName: `victim-${input.idempotencyKey}`,
-    });
-    await victim.pool.query("SELECT 1");
-    const blocker = await deps.db.pool.connect();
-    try {
-      // Hold the posting table: the play stops after it has taken the nonce, written the round and its bet and
-      // updated the balance, all uncommitted.
-      await blocker.query("BEGIN; LOCK TABLE posting IN EXCLUSIVE MODE");
-      const pending = errorCodeOf(placeInstantBet({ ...deps, db: victim }, input)).finally(() => victim.close());
-      let pid: number | undefined;
-      for (let i = 0; i < 500 && !pid; i++) {
-        const { rows } = await blocker.query<{ pid: number }>(
-          "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
-          [`victim-${input.idempotencyKey}`],
-        );
-        pid = rows[0]?.pid;
-        if (!pid) await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect(pid).toBeDefined();
-      await blocker.query("SELECT pg_terminate_backend($1)", [pid]);
-      expect(await pending).toBe("UNAVAILABLE");
-    } finally {
-      await blocker.query("ROLLBACK");
-      blocker.release();
-    }
+    // Killed after it has taken the nonce, written the round and its bet and updated the balance, all uncommitted.
+    expect(await killMidStatement(deps, (db) => placeInstantBet({ ...deps, db }, input))).toBe("UNAVAILABLE");
     expect(await deps.db.prisma.round.count({ where: { playerId: player.id } })).toBe(0);
     expect(await deps.db.prisma.bet.count({ where: { playerId: player.id } })).toBe(0);
     expect(await deps.db.prisma.ledgerTransaction.count({ where: { playerId: player.id, kind: "BET" } })).toBe(0);

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createDb } from "@pitboss/db";
-import { testDatabaseUrl } from "@pitboss/db/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createTestDeps } from "../../testing/context";
+import { killMidStatement } from "../../testing/kill-mid-statement";
 import { createFundedPlayer, errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
 import { creditPlayer } from "./credit-player";
 import { debitStake } from "./debit-stake";
@@ -237,37 +236,14 @@ describe("exactly once", () => {
   it("is all or nothing when the connection is killed mid-command, and the retry then succeeds once", async () => {
     const player = await createFundedPlayer(deps, 1_000n);
     const idempotencyKey = key();
-    // The command runs on its own named, already connected pool, so the backend to kill is surely its own
-    // and not another test file's.
-    const victim = createDb({ url: testDatabaseUrl(), maxConnections: 1, applicationName: `victim-${idempotencyKey}` });
-    await victim.pool.query("SELECT 1");
-    const blocker = await deps.db.pool.connect();
-    try {
-      // Hold the posting table so the command stops after it has claimed its key, written its outbox event
-      // and updated the balance, all uncommitted.
-      await blocker.query("BEGIN; LOCK TABLE posting IN EXCLUSIVE MODE");
-      const pending = errorCodeOf(
-        debitStake(
-          { ...deps, db: victim },
-          { playerId: player.id, currency: "EUR", amountMinor: 400n, houseScope: "pitboss", idempotencyKey },
-        ),
-      ).finally(() => victim.close());
-      let pid: number | undefined;
-      for (let i = 0; i < 500 && !pid; i++) {
-        const { rows } = await blocker.query<{ pid: number }>(
-          "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'",
-          [`victim-${idempotencyKey}`],
-        );
-        pid = rows[0]?.pid;
-        if (!pid) await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      expect(pid).toBeDefined();
-      await blocker.query("SELECT pg_terminate_backend($1)", [pid]);
-      expect(await pending).toBe("UNAVAILABLE");
-    } finally {
-      await blocker.query("ROLLBACK");
-      blocker.release();
-    }
+    // Killed after it has claimed its key, written its outbox event and updated the balance, all uncommitted.
+    const code = await killMidStatement(deps, (db) =>
+      debitStake(
+        { ...deps, db },
+        { playerId: player.id, currency: "EUR", amountMinor: 400n, houseScope: "pitboss", idempotencyKey },
+      ),
+    );
+    expect(code).toBe("UNAVAILABLE");
     expect(await balanceOf(player.id)).toBe(1_000n);
     expect(await deps.db.prisma.ledgerTransaction.count({ where: { idempotencyKey } })).toBe(0);
 
