@@ -45,3 +45,28 @@ BEGIN
   END IF;
   RETURN jsonb_build_object('status', 'PLACED', 'debit', debit);
 END $$;
+
+-- Every bet now commits with its debit, so no bet is ever pending: the round's pending-bet counter goes.
+CREATE OR REPLACE FUNCTION round_insert(p_round jsonb) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+  claimed text;
+BEGIN
+  INSERT INTO round (id, player_id, game_id, currency, calc_ver, status, result, total_stake_minor, total_payout_minor,
+                     seed_pair_id, nonce, params, outcome, idempotency_key, request_hash, win_txn_id,
+                     timeout_at, created_at, settled_at)
+  VALUES (p_round->>'id', p_round->>'playerId', p_round->>'gameId', p_round->>'currency', p_round->>'calcVer',
+          (p_round->>'status')::round_status, (p_round->>'result')::round_result,
+          (p_round->>'stakeMinor')::bigint, (p_round->>'payoutMinor')::bigint,
+          p_round->>'seedPairId', (p_round->>'nonce')::int, p_round->'params', p_round->'outcome',
+          p_round->>'idempotencyKey', p_round->>'requestHash', p_round->>'winTxnId',
+          (p_round->>'timeoutAt')::timestamptz, (p_round->>'createdAt')::timestamptz, (p_round->>'settledAt')::timestamptz)
+  ON CONFLICT (player_id, idempotency_key) DO NOTHING
+  RETURNING id INTO claimed;
+  RETURN claimed IS NOT NULL;
+END $$;
+
+ALTER TABLE round
+  DROP CONSTRAINT round_amounts_check,
+  DROP COLUMN pending_bets,
+  ADD CONSTRAINT round_amounts_check
+    CHECK (total_stake_minor >= 0 AND (total_payout_minor IS NULL OR total_payout_minor >= 0));

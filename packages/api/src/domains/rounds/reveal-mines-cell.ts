@@ -30,8 +30,9 @@ export const revealMinesCell = async (deps: ServiceDeps, rawInput: RevealCellCom
     throw new DomainError("INVALID_INPUT", { message: "only a mines round reveals cells" });
   }
   if (isDecided(round)) return toRoundView(await completeDecidedRound(deps, round.id));
-  if (round.pendingBets > 0 || !round.seedPair || round.nonce === null) {
-    throw new DomainError("CONFLICT", { message: "a bet of this round is still being placed" });
+  if (!round.seedPair || round.nonce === null) {
+    // Multi-step rounds fix their seed pair and nonce when they open; a round without them has no outcome to reveal.
+    throw new DomainError("CONFLICT", { message: "this round has no committed outcome" });
   }
   if (round.totalStakeMinor === 0n) throw new DomainError("CONFLICT", { message: "place a bet before revealing" });
   // Past its deadline the timeout job owns the round (it voids it); no step may race that decision.

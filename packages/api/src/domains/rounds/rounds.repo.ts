@@ -15,7 +15,6 @@ export const roundSelect = {
   voidReason: true,
   totalStakeMinor: true,
   totalPayoutMinor: true,
-  pendingBets: true,
   seedPairId: true,
   nonce: true,
   params: true,
@@ -114,8 +113,7 @@ const undecidedOpen = { status: "OPEN", result: null, voidReason: null } as cons
 
 /**
  * Records one step of a multi-step round (its params so far), or its settle decision (outcome and payout fixed),
- * only if the round is exactly as the step saw it: open, undecided, no pending bet, the same stake and the same
- * params. A concurrent step, bet or decision makes it a no-op (0): the winner's write stands.
+ * only if the round is exactly as the step saw it: open, undecided, the same stake and the same params. A concurrent step, bet or decision makes it a no-op (0): the winner's write stands.
  */
 export const recordRoundStep = async (
   db: Client,
@@ -128,7 +126,6 @@ export const recordRoundStep = async (
       where: {
         id: roundId,
         ...undecidedOpen,
-        pendingBets: 0,
         totalStakeMinor: seen.totalStakeMinor,
         params: { equals: seen.params },
       },

@@ -19,8 +19,9 @@ export const settleRound = async (deps: ServiceDeps, rawInput: SettleRoundComman
   if (round.status !== "OPEN" || round.result !== null || round.voidReason !== null) {
     return toRoundView(await completeDecidedRound(deps, round.id));
   }
-  if (round.pendingBets > 0 || !round.seedPair || round.nonce === null) {
-    throw new DomainError("CONFLICT", { message: "a bet of this round is still being placed" });
+  if (!round.seedPair || round.nonce === null) {
+    // Multi-step rounds fix their seed pair and nonce when they open; a round without them has no outcome to reveal.
+    throw new DomainError("CONFLICT", { message: "this round has no committed outcome" });
   }
   if (round.totalStakeMinor === 0n) throw new DomainError("CONFLICT", { message: "place a bet before settling" });
 
