@@ -19,3 +19,4 @@ export { Notice, type NoticeProps } from "./components/notice";
 export { PageShell, type PageShellProps } from "./components/page-shell";
 export { Stat, type StatProps } from "./components/stat";
 export { type FormatMoneyOptions, formatMoney, type MoneyAmount, minorToDecimal } from "./format/money";
+export { paymentStatusTone } from "./format/payment-status";

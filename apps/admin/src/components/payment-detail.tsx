@@ -1,13 +1,13 @@
 "use client";
 
-import { Badge, Card, DataTable, DescriptionList, Notice } from "@pitboss/ui";
+import { Badge, Card, DataTable, DescriptionList, Notice, paymentStatusTone } from "@pitboss/ui";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime } from "~/lib/money";
-import { formatPaymentMoney, paymentStatusTone } from "~/lib/payments";
+import { formatPaymentMoney } from "~/lib/payments";
 import { useTRPC } from "~/trpc/react";
 import { type DecisionMode, WithdrawalActions, WithdrawalDecisionForm } from "./withdrawal-decision";
 

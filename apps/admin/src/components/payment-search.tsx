@@ -1,6 +1,6 @@
 "use client";
 
-import { Badge, Button, Card, DataTable, Notice, SelectField, TextField } from "@pitboss/ui";
+import { Badge, Button, Card, DataTable, Notice, paymentStatusTone, SelectField, TextField } from "@pitboss/ui";
 import { useQueries } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -8,7 +8,7 @@ import { useState } from "react";
 import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime } from "~/lib/money";
-import { formatPaymentMoney, type PaymentSearchInput, paymentStatusTone } from "~/lib/payments";
+import { formatPaymentMoney, type PaymentSearchInput } from "~/lib/payments";
 import { useTRPC } from "~/trpc/react";
 
 /** Payments by id, provider id or player email, filtered by status and direction; the filters live in the URL. */

@@ -15,16 +15,5 @@ const exponents: Readonly<Record<string, number>> = { EUR: 2, USD: 2, GBP: 2, BR
 export const formatPaymentMoney = (amountMinor: bigint, currency: string) =>
   formatMinor(amountMinor, currency, exponents[currency] ?? 2);
 
-export const paymentStatusTone = (status: string) =>
-  status === "COMPLETED" || status === "PAID"
-    ? "success"
-    : status === "FAILED" || status === "REJECTED" || status === "EXPIRED"
-      ? "danger"
-      : status === "HELD" || status === "AWAITING_APPROVAL"
-        ? "warning"
-        : status === "CANCELLED"
-          ? "neutral"
-          : "info";
-
 /** The sandbox instances our routing knows; settlement reports come from one of them. */
 export const settlementProviders = ["cardpay", "cardplus", "instabank"] as const;

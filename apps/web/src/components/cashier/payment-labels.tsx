@@ -1,27 +1,16 @@
 "use client";
 
-import { Badge, type BadgeTone } from "@pitboss/ui";
+import { Badge, paymentStatusTone } from "@pitboss/ui";
 import { useT } from "~/i18n/client";
 
 /** Statuses after which nothing more happens to a payment (the screens stop polling). */
 const finalStatuses = new Set(["COMPLETED", "FAILED", "EXPIRED", "PAID", "REJECTED", "CANCELLED"]);
 export const isFinalStatus = (status: string | undefined) => status !== undefined && finalStatuses.has(status);
 
-const toneOf = (status: string): BadgeTone =>
-  status === "COMPLETED" || status === "PAID"
-    ? "success"
-    : status === "FAILED" || status === "REJECTED" || status === "EXPIRED"
-      ? "danger"
-      : status === "HELD" || status === "AWAITING_APPROVAL"
-        ? "warning"
-        : status === "CANCELLED"
-          ? "neutral"
-          : "info";
-
 export const PaymentStatusBadge = ({ status, testId }: { status: string; testId?: string }) => {
   const t = useT("cashier");
   return (
-    <Badge tone={toneOf(status)} testId={testId}>
+    <Badge tone={paymentStatusTone(status)} testId={testId}>
       {t.has(`status.${status}`) ? t(`status.${status}`) : status}
     </Badge>
   );
