@@ -1,4 +1,9 @@
-/** What browser code may import from the API: types only, nothing that runs on the server. */
+/** What browser code may import from the API: types, and pure rules it shows before the server applies them. */
 
 export type { DomainErrorCode } from "@pitboss/db";
+export { MINES_CELLS, minesMultiplier } from "./domains/games/mines-multiplier";
+export { payoutFor, type Ratio } from "./domains/games/payout";
+export { pocketColor } from "./domains/games/roulette-layout";
+export { ROULETTE_RETURN } from "./domains/games/roulette-returns";
+export { feeFor } from "./domains/payments/fee";
 export type { AppRouter } from "./root";

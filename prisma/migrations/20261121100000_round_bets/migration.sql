@@ -46,7 +46,8 @@ BEGIN
   RETURN jsonb_build_object('status', 'PLACED', 'debit', debit);
 END $$;
 
--- Every bet now commits with its debit, so no bet is ever pending: the round's pending-bet counter goes.
+-- Every bet now commits with its debit, so no bet is ever pending: the round's pending-bet counter goes, and a
+-- bet's debit id is required.
 CREATE OR REPLACE FUNCTION round_insert(p_round jsonb) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
   claimed text;
@@ -70,3 +71,5 @@ ALTER TABLE round
   DROP COLUMN pending_bets,
   ADD CONSTRAINT round_amounts_check
     CHECK (total_stake_minor >= 0 AND (total_payout_minor IS NULL OR total_payout_minor >= 0));
+
+ALTER TABLE bet ALTER COLUMN debit_txn_id SET NOT NULL;

@@ -1,15 +1,15 @@
 "use client";
 
-import { Badge, Button, Card, DataTable, Notice, paymentStatusTone, SelectField, TextField } from "@pitboss/ui";
+import { Button, Card, DataTable, Notice, SelectField, TextField } from "@pitboss/ui";
 import { useQueries } from "@tanstack/react-query";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime } from "~/lib/money";
-import { formatPaymentMoney, type PaymentSearchInput } from "~/lib/payments";
+import type { PaymentSearchInput } from "~/lib/payments";
 import { useTRPC } from "~/trpc/react";
+import { paymentColumns } from "./payment-columns";
 
 /** Payments by id, provider id or player email, filtered by status and direction; the filters live in the URL. */
 export const PaymentSearch = () => {
@@ -85,47 +85,13 @@ export const PaymentSearch = () => {
         empty={isLoading ? en.common.loading : en.payments.none}
         columns={[
           { key: "created", header: en.payments.created, render: (row) => formatDateTime(row.createdAt) },
-          {
-            key: "player",
-            header: en.payments.player,
-            render: (row) => (
-              <Link href={`/players/${row.playerId}`} className="text-chip-400 hover:underline">
-                {row.playerEmail}
-              </Link>
-            ),
-          },
+          paymentColumns.player,
           { key: "direction", header: en.payments.direction, render: (row) => en.payments.directions[row.direction] },
-          {
-            key: "method",
-            header: en.payments.method,
-            render: (row) =>
-              `${en.payments.methods[row.method] ?? row.method}${row.provider ? ` · ${row.provider}` : ""}`,
-          },
-          {
-            key: "amount",
-            header: en.payments.amount,
-            align: "end",
-            render: (row) => formatPaymentMoney(row.amountMinor, row.currency),
-          },
-          {
-            key: "status",
-            header: en.payments.status,
-            render: (row) => <Badge tone={paymentStatusTone(row.status)}>{en.payments.statuses[row.status]}</Badge>,
-          },
-          {
-            key: "reason",
-            header: en.payments.reason,
-            render: (row) => (row.reasonCode ? <code className="text-xs">{row.reasonCode}</code> : ""),
-          },
-          {
-            key: "id",
-            header: en.payments.id,
-            render: (row) => (
-              <Link href={`/payments/${row.id}`} className="font-mono text-chip-400 text-xs hover:underline">
-                {row.id}
-              </Link>
-            ),
-          },
+          paymentColumns.method,
+          paymentColumns.amount,
+          paymentColumns.status,
+          paymentColumns.reason,
+          paymentColumns.id,
         ]}
       />
       {nextCursor ? (

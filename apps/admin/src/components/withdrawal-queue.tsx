@@ -1,14 +1,13 @@
 "use client";
 
-import { Badge, Card, DataTable, Notice, paymentStatusTone } from "@pitboss/ui";
+import { Card, DataTable, Notice } from "@pitboss/ui";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime } from "~/lib/money";
-import { formatPaymentMoney } from "~/lib/payments";
 import { useTRPC } from "~/trpc/react";
+import { paymentColumns } from "./payment-columns";
 import {
   type DecisionMode,
   type DecisionTarget,
@@ -34,46 +33,12 @@ export const WithdrawalQueue = () => {
           empty={queue.isLoading ? en.common.loading : en.withdrawals.none}
           columns={[
             { key: "requested", header: en.withdrawals.requested, render: (row) => formatDateTime(row.createdAt) },
-            {
-              key: "player",
-              header: en.payments.player,
-              render: (row) => (
-                <Link href={`/players/${row.playerId}`} className="text-chip-400 hover:underline">
-                  {row.playerEmail}
-                </Link>
-              ),
-            },
-            {
-              key: "amount",
-              header: en.payments.amount,
-              align: "end",
-              render: (row) => formatPaymentMoney(row.amountMinor, row.currency),
-            },
-            {
-              key: "method",
-              header: en.payments.method,
-              render: (row) =>
-                `${en.payments.methods[row.method] ?? row.method}${row.provider ? ` · ${row.provider}` : ""}`,
-            },
-            {
-              key: "status",
-              header: en.payments.status,
-              render: (row) => <Badge tone={paymentStatusTone(row.status)}>{en.payments.statuses[row.status]}</Badge>,
-            },
-            {
-              key: "reason",
-              header: en.payments.reason,
-              render: (row) => (row.reasonCode ? <code className="text-xs">{row.reasonCode}</code> : ""),
-            },
-            {
-              key: "id",
-              header: en.payments.id,
-              render: (row) => (
-                <Link href={`/payments/${row.id}`} className="font-mono text-chip-400 text-xs hover:underline">
-                  {row.id}
-                </Link>
-              ),
-            },
+            paymentColumns.player,
+            paymentColumns.amount,
+            paymentColumns.method,
+            paymentColumns.status,
+            paymentColumns.reason,
+            paymentColumns.id,
             {
               key: "actions",
               header: en.withdrawals.actions,

@@ -4,6 +4,7 @@
  * bets other than straight-up must be real table shapes, as the engine checks: a split joins two adjacent numbers,
  * a street is a row, a corner a 2×2 block, a six line two adjacent rows.
  */
+import { pocketColor, ROULETTE_RETURN } from "@pitboss/api/client";
 
 export const insideBetTypes = ["straight", "split", "street", "corner", "line"] as const;
 export type InsideBetType = (typeof insideBetTypes)[number];
@@ -17,24 +18,12 @@ export type Spot =
   | { type: EvenMoneyBetType };
 
 /** What a winning bet pays, to one (the stake comes back on top): the engine's return multiple minus one. */
-export const paysToOne: Record<Spot["type"], number> = {
-  straight: 35,
-  split: 17,
-  street: 11,
-  corner: 8,
-  line: 5,
-  dozen: 2,
-  column: 2,
-  low: 1,
-  even: 1,
-  red: 1,
-  black: 1,
-  odd: 1,
-  high: 1,
-};
+export const paysToOne = Object.fromEntries(
+  Object.entries(ROULETTE_RETURN).map(([type, multiple]) => [type, Number(multiple) - 1]),
+) as Record<Spot["type"], number>;
 
-const reds = new Set([1, 3, 5, 7, 9, 12, 14, 16, 18, 19, 21, 23, 25, 27, 30, 32, 34, 36]);
-export const colorOf = (n: number) => (n === 0 ? "green" : reds.has(n) ? "red" : "black");
+/** A number's colour on the table, as the engine colours its pockets. */
+export const colorOf = pocketColor;
 
 /** 0-based row (street) and column of a number 1..36. */
 const rowOf = (n: number) => Math.ceil(n / 3) - 1;

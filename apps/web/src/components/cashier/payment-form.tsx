@@ -1,5 +1,6 @@
 "use client";
 
+import { feeFor } from "@pitboss/api/client";
 import { Button, Notice, TextField } from "@pitboss/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
@@ -11,10 +12,6 @@ import { useMoney, usePlayer } from "../player-context";
 import { PaymentStatusBadge, useReasonText } from "./payment-labels";
 
 type Direction = "DEPOSIT" | "WITHDRAWAL";
-
-/** The fee as the cashier computes it: fixed plus basis points of the amount, rounded down. */
-const feeOf = (method: { feeFixedMinor: bigint; feeBps: number }, amountMinor: bigint) =>
-  method.feeFixedMinor + (amountMinor * BigInt(method.feeBps)) / 10_000n;
 
 /** Basis points as a percentage in the locale (150 → "1.5%"), from an exact decimal string. */
 const formatBps = (bps: number, locale: string) =>
@@ -95,7 +92,7 @@ export const PaymentForm = ({ direction }: { direction: Direction }) => {
   };
 
   if (methods.data?.length === 0) return <p className="text-muted text-sm">{t("method.none")}</p>;
-  const fee = selected && amountMinor !== null ? feeOf(selected, amountMinor) : null;
+  const fee = selected && amountMinor !== null ? feeFor(selected, amountMinor) : null;
   const isRedirecting = direction === "DEPOSIT" && deposit.isSuccess && deposit.data.payment.status !== "FAILED";
 
   return (

@@ -10,12 +10,12 @@
  */
 import { z } from "zod";
 import { floatAt, uniformInt } from "./float-to-int";
+import { assertMineCount, MINES_CELLS, MINES_MAX, MINES_MIN, minesMultiplier } from "./mines-multiplier";
 import { payoutFor, type Ratio, ZERO_RATIO } from "./payout";
 
+export { MINES_CELLS, MINES_MAX, MINES_MIN, minesMultiplier };
+
 export const MINES_CALC_VER = "mines@1";
-export const MINES_CELLS = 25;
-export const MINES_MIN = 1;
-export const MINES_MAX = 24;
 
 const cellSchema = z
   .int()
@@ -58,17 +58,6 @@ export type MinesOutcome = {
   isWin: boolean;
 };
 
-const binomial = (n: number, k: number): bigint => {
-  if (k < 0 || k > n) return 0n;
-  let result = 1n;
-  for (let i = 0; i < k; i += 1) result = (result * BigInt(n - i)) / BigInt(i + 1);
-  return result;
-};
-
-const assertMineCount = (mines: number): void => {
-  if (!Number.isInteger(mines) || mines < MINES_MIN || mines > MINES_MAX) throw new RangeError("mines must be 1..24");
-};
-
 const assertCell = (cell: number): void => {
   if (!Number.isInteger(cell) || cell < 0 || cell >= MINES_CELLS) throw new RangeError("cell must be 0..24");
 };
@@ -85,18 +74,6 @@ export const minePositions = (mines: number, floats: readonly number[]): number[
     drawn.push(cell);
   }
   return drawn;
-};
-
-/** 0.99 · C(25, k) / C(25 − mines, k) as (99 · C(25, k)) / (100 · C(25 − mines, k)), for 0 ≤ k ≤ 25 − mines. */
-export const minesMultiplier = (mines: number, safeReveals: number): Ratio => {
-  assertMineCount(mines);
-  if (!Number.isInteger(safeReveals) || safeReveals < 0 || safeReveals > MINES_CELLS - mines) {
-    throw new RangeError(`safe reveals must be 0..${MINES_CELLS - mines}`);
-  }
-  return {
-    num: 99n * binomial(MINES_CELLS, safeReveals),
-    den: 100n * binomial(MINES_CELLS - mines, safeReveals),
-  };
 };
 
 export type MinesReveal =

@@ -20,44 +20,13 @@ import {
   rowOf,
   SHAPED_BET_SIZE,
 } from "./roulette-layout";
+import { ROULETTE_RETURN, type RouletteBetType, rouletteBetTypes } from "./roulette-returns";
 import { stakeSchema } from "./stake-schema";
+
+export { ROULETTE_RETURN, type RouletteBetType, rouletteBetTypes };
 
 export const ROULETTE_CALC_VER = "roulette@1";
 export const ROULETTE_MAX_BETS = 160;
-
-export const rouletteBetTypes = [
-  "straight",
-  "split",
-  "street",
-  "corner",
-  "line",
-  "dozen",
-  "column",
-  "red",
-  "black",
-  "odd",
-  "even",
-  "low",
-  "high",
-] as const;
-export type RouletteBetType = (typeof rouletteBetTypes)[number];
-
-/** Total returned per unit staked on a win (stake included). */
-export const ROULETTE_RETURN: Record<RouletteBetType, bigint> = {
-  straight: 36n,
-  split: 18n,
-  street: 12n,
-  corner: 9n,
-  line: 6n,
-  dozen: 3n,
-  column: 3n,
-  red: 2n,
-  black: 2n,
-  odd: 2n,
-  even: 2n,
-  low: 2n,
-  high: 2n,
-};
 
 const numbersBetSchema = z
   .object({

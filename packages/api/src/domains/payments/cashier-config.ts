@@ -46,9 +46,5 @@ export const effectiveMethods = async (
     .map(({ country: _country, isEnabled: _isEnabled, ...config }) => config);
 };
 
-/** The provider's fee for an amount: fixed plus basis points, rounded down (never a float). */
-export const feeFor = (config: Pick<CashierMethodConfig, "feeFixedMinor" | "feeBps">, amountMinor: bigint) =>
-  config.feeFixedMinor + (amountMinor * BigInt(config.feeBps)) / 10_000n;
-
 /** Midnight UTC of the day `at` is in: daily counts are per UTC day. */
 export const utcDayStart = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));

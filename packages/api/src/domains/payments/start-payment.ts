@@ -2,7 +2,8 @@ import { DomainError, parseMoney } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
 import { parseInput } from "../parse-input";
 import { isDepositBlocked, isWithdrawalBlocked } from "../players/restrictions";
-import { effectiveMethods, feeFor, utcDayStart } from "./cashier-config";
+import { effectiveMethods, utcDayStart } from "./cashier-config";
+import { feeFor } from "./fee";
 import type { PaymentTx } from "./payment-tx";
 import {
   countPaymentsSince,

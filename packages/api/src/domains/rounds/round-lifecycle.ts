@@ -66,8 +66,8 @@ const completeSettlement = async (deps: Deps, round: RoundRow) => {
       playerId: round.playerId,
       currency: round.currency,
       amountMinor: payoutMinor,
-      // The win goes back to the stake's sources (cash / bonus) in proportion; every bet is confirmed by now.
-      sourceTxnId: round.bets.find((bet) => bet.debitTxnId)?.debitTxnId ?? undefined,
+      // The win goes back to the stake's sources (cash / bonus) in proportion, as the first bet took it.
+      sourceTxnId: round.bets[0]?.debitTxnId,
       houseScope: round.game.provider,
       roundId: round.id,
       calcVer: round.calcVer,
@@ -85,7 +85,6 @@ const completeVoid = async (deps: Deps, round: RoundRow) => {
   for (const bet of round.bets) {
     if (bet.refundTxnId) continue;
     const { debitTxnId } = bet;
-    if (!debitTxnId) continue; // unreachable: round_place_bet writes every bet with its debit
     try {
       const refund = await reverseTransaction(deps, {
         kind: "ROLLBACK",
@@ -96,7 +95,7 @@ const completeVoid = async (deps: Deps, round: RoundRow) => {
         idempotencyKey: ledgerKeys.refund(bet.id),
         metadata: { reason: round.voidReason ?? "VOID" },
       });
-      await recordBetRefund(deps.db.prisma, bet.id, debitTxnId, refund.txnId);
+      await recordBetRefund(deps.db.prisma, bet.id, refund.txnId);
     } catch (error) {
       // Reversed already by someone else (staff): the money is back, there is nothing more to do for this bet.
       if (!(isDomainError(error) && error.code === "ALREADY_REVERSED")) throw error;

@@ -144,8 +144,8 @@ export const closeRound = async (
   data: { status: "SETTLED" | "VOIDED"; settledAt: Date; winTxnId?: string | null },
 ) => (await db.round.updateMany({ where: { id: roundId, status: "OPEN" }, data })).count;
 
-export const recordBetRefund = (db: Client, betId: string, debitTxnId: string, refundTxnId: string) =>
-  db.bet.update({ where: { id: betId }, data: { debitTxnId, refundTxnId } });
+export const recordBetRefund = (db: Client, betId: string, refundTxnId: string) =>
+  db.bet.update({ where: { id: betId }, data: { refundTxnId } });
 
 // ─── Seed pairs ───────────────────────────────────────────────────────────────────────────────────────────
 
