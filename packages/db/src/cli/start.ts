@@ -36,7 +36,14 @@ const assertPortFree = (port: number, variable: string) =>
 const children: ChildProcess[] = [];
 
 const run = (name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = root) => {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+  // Each child leads its own process group, so stopping it reaches what it started too (npx does not pass a
+  // SIGTERM on to next-server); a signal sent to this process alone, as a process manager does, stops them all.
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   children.push(child);
   child.on("exit", (code, signal) => {
     if (!stopping) {
@@ -101,16 +108,35 @@ let releaseDatabase: () => Promise<void> = async () => {};
 const stop = async (code = 0) => {
   if (stopping) return;
   stopping = true;
+  // Stop every child's whole process group and wait until each group is empty (not just its leader: the worker
+  // inside a tsx wrapper may still be closing its connections), so the database stops last.
+  const isGroupAlive = (pid: number) => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signalGroup = (pid: number, signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // the group is already gone
+    }
+  };
   await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-          setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-        }),
-    ),
+    children.map(async ({ pid }) => {
+      if (!pid || !isGroupAlive(pid)) return;
+      signalGroup(pid, "SIGTERM");
+      const killAt = Date.now() + 5_000;
+      // Bounded: without an init process to reap them, exited orphans would keep the group "alive" for ever.
+      const giveUpAt = killAt + 5_000;
+      while (isGroupAlive(pid) && Date.now() < giveUpAt) {
+        if (Date.now() > killAt) signalGroup(pid, "SIGKILL");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }),
   );
   await releaseDatabase().catch((error) => console.error(`start: stopping the database failed: ${error.message}`));
   process.exit(code);
