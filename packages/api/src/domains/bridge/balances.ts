@@ -1,23 +1,18 @@
 import { exponentOf } from "@pitboss/db";
-import { getPlayerBalances, type PlayerBalance } from "../wallet/ledger-reads";
+import { getPlayerBalances } from "../wallet/ledger-reads";
 import { scaledText } from "./amounts";
 import type { AnswerBalances, Balances, BridgeDeps, PendingBalances } from "./bridge.types";
 import { type JsonValue, RawNumber, Slot } from "./json";
 
 /** Cash and bonus of a player in one currency (bonus summed over its grants). */
-export const foldBalances = (rows: PlayerBalance[], currency: string): Balances => {
+export const currentBalances = async (deps: Pick<BridgeDeps, "db">, playerId: string, currency: string) => {
+  const rows = await getPlayerBalances(deps, playerId);
   const sum = (type: string) =>
     rows
       .filter((row) => row.currency === currency && row.type === type)
       .reduce((total, row) => total + row.balanceMinor, 0n);
-  return { currency, cashMinor: sum("CASH"), bonusMinor: sum("BONUS") };
+  return { currency, cashMinor: sum("CASH"), bonusMinor: sum("BONUS") } satisfies Balances;
 };
-
-/** A player's accounts, read through the wallet (in parallel with a command's other reads, folded once known). */
-export const readAccounts = (deps: Pick<BridgeDeps, "db">, playerId: string) => getPlayerBalances(deps, playerId);
-
-export const currentBalances = async (deps: Pick<BridgeDeps, "db">, playerId: string, currency: string) =>
-  foldBalances(await readAccounts(deps, playerId), currency);
 
 /**
  * One balance figure of an answer, as a protocol writes it: cash (`c`), bonus (`b`) or their total (`t`) in units of

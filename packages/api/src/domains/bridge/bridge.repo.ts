@@ -45,7 +45,7 @@ const balancesOf = (raw: RawBalances): Balances => ({
 
 /** What a command's database function decided (migration 20261121080000_bridge_wallet). */
 export type CommandOutcome =
-  | { outcome: "OK"; body: Buffer; balances: Balances; reversedUnrecorded: string | null }
+  | { outcome: "OK"; body: Buffer; reversedUnrecorded: string | null }
   | { outcome: "REFUSED"; refusal: BridgeRefusal; balances: Balances; gameId: string | null }
   | { outcome: "EXISTING"; row: BridgeRow; balances: Balances }
   | { outcome: "NO_PLAYER" | "REPLAYED" };
@@ -83,7 +83,6 @@ export const runCommand = async (
       return {
         outcome: "OK",
         body: Buffer.from(raw.body ?? "", "utf8"),
-        balances: balancesOf(raw.balances as RawBalances),
         reversedUnrecorded: raw.reversedUnrecorded ?? null,
       };
     case "REFUSED":

@@ -337,4 +337,55 @@ describe("the database enforces the invariants, not only the code", () => {
     }
     expect(await balanceOf(player.id)).toBe(100n);
   });
+
+  it("refuses postings for a transaction that does not exist, and postings added later that unbalance one", async () => {
+    const player = await createFundedPlayer(deps, 100n);
+    const accountId = await findPlayerAccountId(deps, player.id, "EUR", "CASH");
+    const { rows } = await deps.db.pool.query<{ txn_id: string }>(
+      "SELECT txn_id FROM posting WHERE account_id = $1 LIMIT 1",
+      [accountId],
+    );
+    const depositTxnId = rows[0]?.txn_id as string;
+    const insertPostings = (txnId: string, amounts: number[]) =>
+      deps.db.pool.query(
+        `INSERT INTO posting (txn_id, account_id, currency, amount_minor) SELECT $1, $2, 'EUR', unnest($3::bigint[])`,
+        [txnId, accountId, amounts],
+      );
+    await expect(insertPostings("txn_nowhere", [5, -5])).rejects.toMatchObject({
+      code: "23503",
+      constraint: "posting_txn_id_fkey",
+    });
+    await expect(insertPostings(depositTxnId, [5])).rejects.toThrow(/UNBALANCED_TRANSFER/);
+    const { rows: count } = await deps.db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM posting WHERE txn_id IN ($1, 'txn_nowhere')",
+      [depositTxnId],
+    );
+    expect(count[0]?.n).toBe(2);
+    expect(await balanceOf(player.id)).toBe(100n);
+  });
+
+  it("checks an account's owner and type when it is created, and never lets them change", async () => {
+    const player = await createFundedPlayer(deps, 100n);
+    const insertAccount = (owner: string, playerId: string | null, type: string, balance: number | null) =>
+      deps.db.pool.query(
+        "INSERT INTO account (id, owner, player_id, type, currency, balance_minor) VALUES ($1, $2, $3, $4, 'EUR', $5)",
+        [deps.newId("account"), owner, playerId, type, balance],
+      );
+    await expect(insertAccount("HOUSE", null, "CASH", null)).rejects.toMatchObject({
+      code: "23514",
+      constraint: "account_owner_matches_type",
+    });
+    await expect(insertAccount("PLAYER", null, "CASH", 0)).rejects.toMatchObject({
+      code: "23514",
+      constraint: "account_owner_matches_player",
+    });
+    const accountId = await findPlayerAccountId(deps, player.id, "EUR", "CASH");
+    await expect(
+      deps.db.pool.query("UPDATE account SET type = 'BONUS' WHERE id = $1", [accountId]),
+    ).rejects.toMatchObject({ code: "23514", constraint: "account_identity_frozen" });
+    await expect(deps.db.pool.query("DELETE FROM player WHERE id = $1", [player.id])).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    expect(await balanceOf(player.id)).toBe(100n);
+  });
 });
