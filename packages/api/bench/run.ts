@@ -7,10 +7,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, createLogger, migrate, newId, systemClock } from "@pitboss/db";
 import { provisionDatabase } from "@pitboss/db/provision";
-import { createTestPlayer } from "@pitboss/db/testing";
 import type { ServiceDeps } from "../src/deps";
 import { debitStake } from "../src/domains/wallet/debit-stake";
-import { creditDeposit } from "../src/domains/wallet/payment-movements";
+import { createFundedPlayer } from "./fixtures";
 import { runGameMath } from "./games";
 import { type LoadResult, runLoad } from "./measure";
 import { runWalletHttpPhase } from "./wallet-http";
@@ -80,19 +79,7 @@ const main = async () => {
       return;
     }
 
-    const fund = async () => {
-      const player = await createTestPlayer(db);
-      await creditDeposit(deps, {
-        playerId: player.id,
-        currency: "EUR",
-        amountMinor: 10n ** 15n,
-        provider: "bench",
-        paymentId: newId("payment"),
-        idempotencyKey: randomUUID(),
-      });
-      return player.id;
-    };
-    const players = await Promise.all(Array.from({ length: clients }, fund));
+    const players = await Promise.all(Array.from({ length: clients }, () => createFundedPlayer(deps)));
     const bet = (playerId: string) => () =>
       debitStake(deps, {
         playerId,

@@ -1,17 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import net from "node:net";
+import { randomBytes } from "node:crypto";
+import { Agent, request as httpRequest } from "node:http";
 import path from "node:path";
-import { createTestPlayer } from "@pitboss/db/testing";
+import { findFreePort } from "@pitboss/db/provision";
 import type { ServiceDeps } from "../src/deps";
-import type { BridgeDeps } from "../src/domains/bridge/bridge.types";
-import { credentialsFrom } from "../src/domains/bridge/credentials";
-import { launchStudioGame } from "../src/domains/bridge/launch-game";
-import { handlePitboss } from "../src/domains/bridge/pitboss/pitboss.handler";
 import { signPitbossRequest } from "../src/domains/bridge/pitboss/pitboss-signature";
-import { registerProvider, registerStudioGame } from "../src/domains/bridge/providers";
-import { unlimited } from "../src/domains/bridge/rate-limit";
-import { creditDeposit } from "../src/domains/wallet/payment-movements";
+import { benchStudio, createStudioPlayer, inProcessBettor, registerBenchStudio, studioBetBody } from "./fixtures";
 import { type LoadResult, runLoad } from "./measure";
 
 /**
@@ -22,15 +16,28 @@ import { type LoadResult, runLoad } from "./measure";
  * - `gateway`: the same URL on the studio wallet gateway (plain node:http, its own process), the same way;
  * - `inProcess`: the same handler function called directly, to show what HTTP and Next add.
  */
-const provider = "bench-studio";
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+const { provider } = benchStudio;
+/**
+ * The load client's POST: node:http on keep-alive sockets, one per player. A studio calls from its own machines;
+ * here the client shares the two cores with the server and PostgreSQL, so it should cost as little as it can
+ * (fetch cost about as much CPU per request as the gateway that answers it).
+ */
+const post = (agent: Agent, url: URL, headers: Record<string, string>, body: string) =>
+  new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: "POST", agent, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+        );
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
   });
 
 const waitForHealth = async (url: string, child: ChildProcess) => {
@@ -53,71 +60,18 @@ export const runWalletHttpPhase = async (
   log: (line: string) => void,
 ): Promise<{ http: LoadResult; gateway: LoadResult; inProcess: LoadResult; poolSize: number }> => {
   const secret = randomBytes(32).toString("base64url");
-  await registerProvider(deps, {
-    code: provider,
-    name: "Bench studio",
-    protocol: "PITBOSS",
-    launchUrl: "https://bench.test/play",
-  });
-  await registerStudioGame(deps, {
-    provider,
-    externalCode: "bench_wheel",
-    slug: "bench-wheel",
-    name: "Bench Wheel",
-    category: "slots",
-    rtpBps: 9500,
-    volatility: "MEDIUM",
-    limits: [{ currency: "EUR", minStakeMinor: 1n, maxStakeMinor: 1_000_000n }],
-  });
-  const players = await Promise.all(
-    Array.from({ length: clients }, async () => {
-      const player = await createTestPlayer(deps.db);
-      await creditDeposit(deps, {
-        playerId: player.id,
-        currency: "EUR",
-        amountMinor: 10n ** 15n,
-        provider: "bench",
-        paymentId: deps.newId("payment"),
-        idempotencyKey: randomUUID(),
-      });
-      const launch = await launchStudioGame(deps, { slug: "bench-wheel", playerId: player.id });
-      return { playerId: player.id, token: new URL(launch.url).searchParams.get("token") as string };
-    }),
-  );
-  const betBody = (client: number) => {
-    const player = players[client % players.length] as (typeof players)[number];
-    return JSON.stringify({
-      requestId: randomUUID(),
-      playerId: player.playerId,
-      token: player.token,
-      transactionId: randomUUID(),
-      roundId: randomUUID(),
-      gameCode: "bench_wheel",
-      currency: "EUR",
-      amountMinor: "100",
-    });
-  };
+  await registerBenchStudio(deps);
+  const players = await Promise.all(Array.from({ length: clients }, () => createStudioPlayer(deps)));
+  const betBody = (client: number) => studioBetBody(players[client % players.length] as (typeof players)[number]);
   const expectOk = (status: number, text: string) => {
     if (status !== 200) throw new Error(`bet refused: ${status} ${text}`);
   };
 
-  const bridgeDeps: BridgeDeps = {
-    ...deps,
-    credentials: credentialsFrom({ [provider]: { secret } }),
-    rateLimiter: unlimited,
-  };
   log("studio wallet: in-process handler");
-  const inProcess = await runLoad(clients, seconds, async (client) => {
-    const body = betBody(client);
-    const headers: Record<string, string> = signPitbossRequest(secret, body, new Date());
-    const result = await handlePitboss(bridgeDeps, {
-      path: ["v1", provider, "bet"],
-      body: Buffer.from(body),
-      headers: { get: (name) => headers[name] ?? null },
-      requestId: "bench",
-    });
-    expectOk(result.status, result.body.toString());
-  });
+  const betInProcess = inProcessBettor(deps, secret);
+  const inProcess = await runLoad(clients, seconds, (client) =>
+    betInProcess(players[client % players.length] as (typeof players)[number]),
+  );
   log(JSON.stringify(inProcess));
 
   const web = path.join(root, "apps/web");
@@ -147,23 +101,20 @@ export const runWalletHttpPhase = async (
   };
   /** Starts a server process, drives signed bets at it over HTTP (keep-alive), and stops it. */
   const overHttp = async (label: string, start: (port: number) => ChildProcess) => {
-    const port = await freePort();
+    const port = await findFreePort();
     const child = start(port);
+    const agent = new Agent({ keepAlive: true, maxSockets: clients });
     try {
       const base = `http://127.0.0.1:${port}`;
       await waitForHealth(`${base}/api/health`, child);
       log(
         `studio wallet: ${label} on port ${port}, ${clients} players, POST /api/providers/pitboss/v1/${provider}/bet`,
       );
-      const url = `${base}/api/providers/pitboss/v1/${provider}/bet`;
+      const url = new URL(`${base}/api/providers/pitboss/v1/${provider}/bet`);
       const bet = async (client: number) => {
         const body = betBody(client);
-        const response = await fetch(url, {
-          method: "POST",
-          headers: signPitbossRequest(secret, body, new Date()),
-          body,
-        });
-        expectOk(response.status, await response.text());
+        const response = await post(agent, url, signPitbossRequest(secret, body, new Date()), body);
+        expectOk(response.status, response.text);
       };
       // Warm-up: compile and cache the route, fill the pools.
       await runLoad(clients, 3, bet);
@@ -171,6 +122,7 @@ export const runWalletHttpPhase = async (
       log(JSON.stringify(result));
       return result;
     } finally {
+      agent.destroy();
       if (child.pid) process.kill(-child.pid, "SIGTERM");
     }
   };

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedServer } from "./embedded";
 
-export { findFreePort } from "./embedded";
+export { ensureDatabase, findFreePort, startEmbeddedServer } from "./embedded";
 
 /** Where `npm start` keeps the embedded server's data, so a restart keeps state (git-ignored). */
 export const persistentDataDir = fileURLToPath(new URL("../../../../.data/pg", import.meta.url));
