@@ -176,7 +176,8 @@ const createPayout = async (
   } else if (instance.kind === "bank") {
     finishPayout(context, instance, payout, "paid");
   } else {
-    context.later(instance.control.webhookDelayMs, () => finishPayout(context, instance, payout, "paid"));
+    // On the sender's clock, so that waiting for the webhooks to settle also waits for this one to be sent.
+    context.sender.later(instance.control.webhookDelayMs, () => finishPayout(context, instance, payout, "paid"));
   }
   return sendJson(response, 200, payoutView(payout));
 };

@@ -38,6 +38,7 @@ export const createWebhookSender = (options: WebhookSenderOptions) => {
   const held = new Map<SandboxInstance, SandboxDelivery[]>();
   let isClosed = false;
 
+  /** Runs `run` after `delayMs`, counted by `settled`: for work that ends in a webhook (a payout finishing later). */
   const later = (delayMs: number, run: () => void) => {
     if (isClosed) return;
     const timer = setTimeout(() => {
@@ -146,7 +147,7 @@ export const createWebhookSender = (options: WebhookSenderOptions) => {
     }
   };
 
-  return { emit, close, settled };
+  return { emit, close, settled, later };
 };
 
 export type WebhookSender = ReturnType<typeof createWebhookSender>;
