@@ -1,7 +1,7 @@
 /** What browser code may import from the API: types, and pure rules it shows before the server applies them. */
 
 export type { DomainErrorCode } from "@pitboss/db";
-export { MINES_CELLS, minesMultiplier } from "./domains/games/mines-multiplier";
+export { MINES_CELLS, MINES_MAX, minesMultiplier } from "./domains/games/mines-multiplier";
 export { payoutFor, type Ratio } from "./domains/games/payout";
 export { pocketColor } from "./domains/games/roulette-layout";
 export { ROULETTE_RETURN } from "./domains/games/roulette-returns";

@@ -21,8 +21,6 @@ export const PaymentDetail = ({ paymentId }: { paymentId: string }) => {
   if (detail.error) return <Notice tone="danger">{errorMessage(detail.error)}</Notice>;
   if (!detail.data) return <p className="text-muted">{en.common.loading}</p>;
   const { payment, playerId, playerEmail, transitions, webhooks } = detail.data;
-  if (!payment) return <Notice tone="danger">{en.errors.NOT_FOUND}</Notice>;
-  const target = { ...payment, playerEmail };
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <Card
@@ -59,11 +57,11 @@ export const PaymentDetail = ({ paymentId }: { paymentId: string }) => {
           ]}
         />
         <div className="mt-3">
-          <WithdrawalActions target={target} onOpen={setMode} />
+          <WithdrawalActions target={payment} onOpen={setMode} />
         </div>
       </Card>
       <div className="flex flex-col gap-4 lg:col-span-2">
-        {mode ? <WithdrawalDecisionForm key={mode} target={target} mode={mode} onClose={() => setMode(null)} /> : null}
+        {mode ? <WithdrawalDecisionForm key={mode} target={payment} mode={mode} onClose={() => setMode(null)} /> : null}
         <Card title={en.payments.transitions}>
           <DataTable
             testId="payment-transitions"

@@ -300,7 +300,6 @@ export const en = {
     fee: "Fee",
     reason: "Reason",
     id: "Id",
-    detail: "Payment",
     transitions: "Transitions",
     from: "From",
     to: "To",
@@ -356,7 +355,6 @@ export const en = {
     note: "Note (kept in the audit trail)",
     confirmReject: "Reject withdrawal",
     confirmResolve: "Record outcome",
-    done: "Withdrawal {status}.",
   },
   rejectionReasons: {
     REJECTED_KYC_REQUIRED: "Identity verification required",
@@ -426,7 +424,6 @@ export const en = {
     catalogueTitle: "{name}: games",
     back: "All studios",
     gameName: "Game",
-    slug: "Slug",
     externalCode: "Studio code",
     category: "Category",
     rtp: "RTP",

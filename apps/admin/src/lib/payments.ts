@@ -1,12 +1,7 @@
 import type { AppRouter } from "@pitboss/api/client";
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { inferRouterInputs } from "@trpc/server";
 import { formatMinor } from "./money";
 
-type Payments = inferRouterOutputs<AppRouter>["admin"]["payments"];
-export type QueueItem = Payments["queue"][number];
-export type PaymentSearchItem = Payments["search"]["items"][number];
-export type PaymentDetailView = Payments["detail"];
-export type ReconciliationRunSummary = Payments["reconciliationRuns"][number];
 export type PaymentSearchInput = inferRouterInputs<AppRouter>["admin"]["payments"]["search"];
 
 /** Minor-unit exponents of the currencies we hold (mirrors the `currency` table; unknown codes get 2). */

@@ -3,12 +3,9 @@
  * multiplier after k safe tiles with m mines in 25 is the exact ratio 0.99 · C(25, k) / C(25 − m, k), and cashing
  * out pays floor(stake · num / den), so the amount shown is exactly what the player gets.
  */
-import { payoutFor, type Ratio } from "@pitboss/api/client";
+import type { Ratio } from "@pitboss/api/client";
 
 export { MINES_CELLS, minesMultiplier } from "@pitboss/api/client";
-
-/** What cashing out pays now, in minor units. */
-export const cashOutMinor = (stakeMinor: bigint, ratio: Ratio) => payoutFor(stakeMinor, ratio);
 
 /** The multiplier in hundredths, rounded down, for display (formatHundredths). */
 export const ratioHundredths = (ratio: Ratio) => Number((ratio.num * 100n) / ratio.den);

@@ -4,7 +4,7 @@
  * bets other than straight-up must be real table shapes, as the engine checks: a split joins two adjacent numbers,
  * a street is a row, a corner a 2×2 block, a six line two adjacent rows.
  */
-import { pocketColor, ROULETTE_RETURN } from "@pitboss/api/client";
+import { ROULETTE_RETURN } from "@pitboss/api/client";
 
 export const insideBetTypes = ["straight", "split", "street", "corner", "line"] as const;
 export type InsideBetType = (typeof insideBetTypes)[number];
@@ -21,9 +21,6 @@ export type Spot =
 export const paysToOne = Object.fromEntries(
   Object.entries(ROULETTE_RETURN).map(([type, multiple]) => [type, Number(multiple) - 1]),
 ) as Record<Spot["type"], number>;
-
-/** A number's colour on the table, as the engine colours its pockets. */
-export const colorOf = pocketColor;
 
 /** 0-based row (street) and column of a number 1..36. */
 const rowOf = (n: number) => Math.ceil(n / 3) - 1;

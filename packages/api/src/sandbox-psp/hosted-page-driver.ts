@@ -3,6 +3,8 @@
  * deposit to reach its outcome without Chromium: opens the page, submits the card (answering the 3-D Secure
  * challenge when one comes) or the bank's decision, and reports where the browser was sent.
  */
+import { challengeCode } from "./hosted";
+
 export type HostedPaymentAction =
   | { card: string; expiry?: string; cvc?: string; name?: string; otp?: string }
   | { bank: "approve" | "decline" }
@@ -44,5 +46,5 @@ export const completeHostedPayment = async (
     name: action.name ?? "Test Player",
   });
   if (!paid.location?.endsWith("/3ds")) return paid;
-  return submit(paid.location, { action: "verify", code: action.otp ?? "1234" });
+  return submit(paid.location, { action: "verify", code: action.otp ?? challengeCode });
 };

@@ -130,18 +130,17 @@ export const demoGameLimits = demoGames
  * country override: withdrawals there go by bank only. Withdrawals up to about 100 euro are approved automatically;
  * in GB a player may not cancel a pending withdrawal.
  */
-const cashierLimits: Readonly<Partial<Record<CurrencyCode, readonly [min: bigint, max: bigint, autoApprove: bigint]>>> =
-  {
-    EUR: [1_000n, 500_000n, 10_000n],
-    USD: [1_000n, 500_000n, 10_000n],
-    GBP: [1_000n, 500_000n, 10_000n],
-    BRL: [5_000n, 2_500_000n, 50_000n],
-    TRY: [30_000n, 15_000_000n, 300_000n],
-    JPY: [1_500n, 750_000n, 15_000n],
-  };
+const cashierLimits = {
+  EUR: [1_000n, 500_000n, 10_000n],
+  USD: [1_000n, 500_000n, 10_000n],
+  GBP: [1_000n, 500_000n, 10_000n],
+  BRL: [5_000n, 2_500_000n, 50_000n],
+  TRY: [30_000n, 15_000_000n, 300_000n],
+  JPY: [1_500n, 750_000n, 15_000n],
+} as const satisfies Partial<Record<CurrencyCode, readonly [min: bigint, max: bigint, autoApprove: bigint]>>;
 
 export const demoCashierMethods = Object.entries(cashierLimits).flatMap(([currency, limits]) => {
-  const [minMinor, maxMinor] = limits ?? [0n, 0n];
+  const [minMinor, maxMinor] = limits;
   return (["DEPOSIT", "WITHDRAWAL"] as const).flatMap((direction) =>
     (["CARD", "BANK_TRANSFER"] as const).map((method, position) => ({
       country: "*",
@@ -163,8 +162,8 @@ export const demoCashierOverrides = [
     direction: "WITHDRAWAL",
     method: "CARD",
     isEnabled: false,
-    minMinor: 30_000n,
-    maxMinor: 15_000_000n,
+    minMinor: cashierLimits.TRY[0],
+    maxMinor: cashierLimits.TRY[1],
   },
 ] as const;
 

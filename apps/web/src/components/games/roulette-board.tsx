@@ -1,9 +1,9 @@
 "use client";
 
+import { pocketColor } from "@pitboss/api/client";
 import type { CSSProperties, ReactNode } from "react";
 import { useT } from "~/i18n/client";
 import {
-  colorOf,
   type EvenMoneyBetType,
   evenMoneyBetTypes,
   type InsideBetType,
@@ -12,6 +12,7 @@ import {
   type Spot,
   spotKey,
 } from "~/lib/roulette";
+import { pocketColors } from "./roulette-colors";
 
 export type PlacedBets = ReadonlyMap<string, { spot: Spot; stake: bigint }>;
 
@@ -26,7 +27,6 @@ type Props = {
   winning: number | null;
 };
 
-const colors = { red: "bg-red-700", black: "bg-neutral-900", green: "bg-emerald-700" } as const;
 const cell =
   "relative grid min-h-12 place-items-center rounded-sm font-semibold text-sm text-white ring-1 ring-felt-700 focus-visible:z-20 focus-visible:outline-2 focus-visible:outline-chip-400";
 const chip = "rounded-full bg-chip-400 px-1 text-[10px] text-felt-950 leading-4 whitespace-nowrap";
@@ -76,7 +76,7 @@ export const RouletteBoard = ({ mode, bets, onPlace, labelOf, money, winning }: 
   const number = (n: number, className = "") =>
     button(
       { type: "straight", numbers: [n] },
-      `${cell} ${colors[colorOf(n)]} ${winning === n ? "z-10 ring-4 ring-chip-400" : ""} ${className}`,
+      `${cell} ${pocketColors[pocketColor(n)]} ${winning === n ? "z-10 ring-4 ring-chip-400" : ""} ${className}`,
       n,
       { isFocusable: mode === "straight" },
     );
@@ -129,7 +129,7 @@ export const RouletteBoard = ({ mode, bets, onPlace, labelOf, money, winning }: 
         {evenMoneyBetTypes.map((type: EvenMoneyBetType) =>
           button(
             { type },
-            `${cell} text-xs ${type === "red" ? colors.red : type === "black" ? colors.black : "bg-felt-900"}`,
+            `${cell} text-xs ${type === "red" ? pocketColors.red : type === "black" ? pocketColors.black : "bg-felt-900"}`,
             t(`roulette.${type}`),
           ),
         )}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useT } from "~/i18n/client";
-import { colorOf, type Spot, spotOfResult } from "~/lib/roulette";
+import { type Spot, spotOfResult } from "~/lib/roulette";
+import { pocketColors } from "./roulette-colors";
 
 export type RouletteOutcome = {
   pocket: number;
@@ -18,8 +19,6 @@ export type RouletteOutcome = {
   totalStake: string;
   totalReturned: string;
 };
-
-const pocketColors = { red: "bg-red-700", black: "bg-neutral-900", green: "bg-emerald-700" } as const;
 
 /** The spin's pocket and what each bet returned (stake included), as the engine settled them. */
 export const RouletteResult = ({
@@ -40,7 +39,7 @@ export const RouletteResult = ({
     >
       <div className="flex items-center gap-3">
         <span
-          className={`grid size-12 shrink-0 place-items-center rounded-full font-bold text-white text-xl ring-2 ring-chip-400 ${pocketColors[colorOf(outcome.pocket)]}`}
+          className={`grid size-12 shrink-0 place-items-center rounded-full font-bold text-white text-xl ring-2 ring-chip-400 ${pocketColors[outcome.color]}`}
           data-testid="roulette-pocket"
         >
           <bdi>{outcome.pocket}</bdi>

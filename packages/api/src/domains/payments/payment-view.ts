@@ -22,6 +22,10 @@ export type PaymentView = {
 
 export const cancellableStatuses: readonly PaymentStatus[] = ["AWAITING_APPROVAL", "APPROVED"];
 
+/** A withdrawal in a status the player may cancel from: only these depend on the jurisdiction rules. */
+const isCancellableWithdrawal = (row: PaymentRow) =>
+  row.direction === "WITHDRAWAL" && cancellableStatuses.includes(row.status);
+
 export const toPaymentView = (row: PaymentRow, canCancelInCountry: boolean): PaymentView => ({
   id: row.id,
   direction: row.direction,
@@ -32,7 +36,7 @@ export const toPaymentView = (row: PaymentRow, canCancelInCountry: boolean): Pay
   feeMinor: row.feeMinor,
   currency: row.currency,
   reasonCode: row.reasonCode,
-  canCancel: row.direction === "WITHDRAWAL" && canCancelInCountry && cancellableStatuses.includes(row.status),
+  canCancel: isCancellableWithdrawal(row) && canCancelInCountry,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });
@@ -47,11 +51,16 @@ export const cancelRulesFor = async (db: Db, countries: readonly string[]): Prom
   return (country) => byCountry.get(country) ?? byCountry.get("*") ?? true;
 };
 
-/** Views for rows, with the jurisdiction rules looked up once. */
+/**
+ * Views for rows, with the jurisdiction rules looked up once, and only when some row is a withdrawal still in a
+ * cancellable status (for every other row `canCancel` is false whatever the jurisdiction says).
+ */
 export const toPaymentViews = async (db: Db, rows: readonly PaymentRow[]): Promise<PaymentView[]> => {
+  const cancellable = rows.filter(isCancellableWithdrawal);
+  if (cancellable.length === 0) return rows.map((row) => toPaymentView(row, false));
   const canCancelIn = await cancelRulesFor(
     db,
-    rows.map((row) => row.country),
+    cancellable.map((row) => row.country),
   );
   return rows.map((row) => toPaymentView(row, canCancelIn(row.country)));
 };

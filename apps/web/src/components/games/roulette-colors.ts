@@ -1,0 +1,2 @@
+/** The fill of a roulette pocket or colour bet spot, by the engine's pocket colour. */
+export const pocketColors = { red: "bg-red-700", black: "bg-neutral-900", green: "bg-emerald-700" } as const;
