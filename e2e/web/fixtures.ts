@@ -40,14 +40,20 @@ export const createPlayer = async (label: string) => {
   return { email, password };
 };
 
-/** Signs in through the form, then adds the demo credits (€100.00) through the wallet's tRPC procedure. */
-export const signInFunded = async (page: Page, label: string) => {
+/** A new verified player, signed in through the form; the header's balance is on screen. */
+export const signInNew = async (page: Page, label: string) => {
   const player = await createPlayer(label);
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(player.email);
   await page.getByLabel("Password").fill(player.password);
   await page.getByRole("button", { name: "Sign in" }).last().click();
   await expect(page.getByTestId("balance")).toBeVisible({ timeout: 45_000 });
+  return player;
+};
+
+/** Signs in through the form, then adds the demo credits (€100.00) through the wallet's tRPC procedure. */
+export const signInFunded = async (page: Page, label: string) => {
+  const player = await signInNew(page, label);
   const credits = await page.request.post("/api/trpc/wallet.addDemoCredits", {
     data: { json: { idempotencyKey: randomUUID() } },
   });

@@ -20,3 +20,4 @@ export { PageShell, type PageShellProps } from "./components/page-shell";
 export { Stat, type StatProps } from "./components/stat";
 export { type FormatMoneyOptions, formatMoney, type MoneyAmount, minorToDecimal } from "./format/money";
 export { paymentStatusTone } from "./format/payment-status";
+export { useRefetchAfterWrite } from "./query/use-refetch-after-write";

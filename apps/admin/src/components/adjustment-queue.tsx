@@ -1,7 +1,7 @@
 "use client";
 
-import { Badge, Button, Card, DataTable, Notice, SelectField } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Card, DataTable, Notice, SelectField, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { en } from "~/i18n/en";
@@ -20,10 +20,10 @@ const tone = (status: AdjustmentView["status"]) =>
 export const AdjustmentQueue = () => {
   const trpc = useTRPC();
   const can = useCan();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const [status, setStatus] = useState<(typeof statuses)[number] | "">("PENDING");
   const list = useQuery(trpc.admin.adjustment.list.queryOptions(status ? { status } : {}));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.adjustment.list.queryKey() });
+  const refresh = () => refetchAfterWrite(trpc.admin.adjustment.list.queryKey());
   const approve = useMutation(trpc.admin.adjustment.approve.mutationOptions({ onSettled: refresh }));
   const reject = useMutation(trpc.admin.adjustment.reject.mutationOptions({ onSettled: refresh }));
   const error = list.error ?? approve.error ?? reject.error;

@@ -1,7 +1,17 @@
 "use client";
 
-import { Badge, Button, Card, Checkbox, DataTable, Notice, SelectField, TextAreaField } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  DataTable,
+  Notice,
+  SelectField,
+  TextAreaField,
+  useRefetchAfterWrite,
+} from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
@@ -16,14 +26,14 @@ import { useCan } from "./me-context";
 /** Import a provider's settlement report (pasted or from a file); the matcher flags differences, adjusts nothing. */
 const SettlementImport = ({ onImported }: { onImported: (runId: string) => void }) => {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const fileId = useId();
   const [provider, setProvider] = useState<string>(settlementProviders[0]);
   const [csv, setCsv] = useState("");
   const run = useMutation(
     trpc.admin.payments.importSettlement.mutationOptions({
       onSuccess: (result) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.admin.payments.pathKey() });
+        void refetchAfterWrite(trpc.admin.payments.pathKey());
         onImported(result.runId);
       },
     }),

@@ -1,7 +1,7 @@
 "use client";
 
-import { Badge, Button, Card, DataTable, Notice } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Card, DataTable, Notice, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime } from "~/lib/money";
@@ -13,9 +13,9 @@ export const RoleRequests = () => {
   const trpc = useTRPC();
   const can = useCan();
   const me = useMe();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const requests = useQuery(trpc.admin.staff.roleRequest.list.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.staff.pathKey() });
+  const refresh = () => refetchAfterWrite(trpc.admin.staff.pathKey());
   const approve = useMutation(trpc.admin.staff.roleRequest.approve.mutationOptions({ onSettled: refresh }));
   const reject = useMutation(trpc.admin.staff.roleRequest.reject.mutationOptions({ onSettled: refresh }));
   const error = requests.error ?? approve.error ?? reject.error;

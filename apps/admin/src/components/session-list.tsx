@@ -1,7 +1,7 @@
 "use client";
 
-import { Badge, Button, DataTable, Notice } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, DataTable, Notice, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime } from "~/lib/money";
@@ -61,12 +61,11 @@ const SessionTable = ({
 /** Someone else's sessions (admins); revoking ends one at once. */
 export const SessionList = ({ staffId, canRevoke }: { staffId: string; canRevoke: boolean }) => {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const sessions = useQuery(trpc.admin.staff.sessions.list.queryOptions({ staffId }));
   const revoke = useMutation(
     trpc.admin.staff.sessions.revoke.mutationOptions({
-      onSettled: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.admin.staff.sessions.list.queryKey({ staffId }) }),
+      onSettled: () => refetchAfterWrite(trpc.admin.staff.sessions.list.queryKey({ staffId })),
     }),
   );
   return (
@@ -86,11 +85,11 @@ export const SessionList = ({ staffId, canRevoke }: { staffId: string; canRevoke
 /** The signed-in staff member's own sessions. */
 export const OwnSessionList = () => {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const sessions = useQuery(trpc.admin.account.sessions.list.queryOptions());
   const revoke = useMutation(
     trpc.admin.account.sessions.revoke.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.account.sessions.list.queryKey() }),
+      onSettled: () => refetchAfterWrite(trpc.admin.account.sessions.list.queryKey()),
     }),
   );
   return (

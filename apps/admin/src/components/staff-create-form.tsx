@@ -1,7 +1,7 @@
 "use client";
 
-import { Button, Card, Checkbox, Notice, TextField } from "@pitboss/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, Checkbox, Notice, TextField, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { en } from "~/i18n/en";
 import { format } from "~/i18n/format";
@@ -14,11 +14,11 @@ import { roles } from "./staff-list";
 export const StaffCreateForm = () => {
   const trpc = useTRPC();
   const can = useCan();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const [selected, setSelected] = useState<(typeof roles)[number][]>(["SUPPORT"]);
   const create = useMutation(
     trpc.admin.staff.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.staff.pathKey() }),
+      onSuccess: () => refetchAfterWrite(trpc.admin.staff.pathKey()),
     }),
   );
   if (!can("staff.manage")) return null;

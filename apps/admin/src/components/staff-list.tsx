@@ -1,7 +1,7 @@
 "use client";
 
-import { Badge, Button, Card, Checkbox, DataTable, Notice } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Card, Checkbox, DataTable, Notice, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { en } from "~/i18n/en";
 import { format } from "~/i18n/format";
@@ -61,10 +61,10 @@ export const StaffList = () => {
   const trpc = useTRPC();
   const can = useCan();
   const me = useMe();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const [openSessions, setOpenSessions] = useState<string | null>(null);
   const list = useQuery(trpc.admin.staff.list.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.staff.pathKey() });
+  const refresh = () => refetchAfterWrite(trpc.admin.staff.pathKey());
   const setRoles = useMutation(trpc.admin.staff.setRoles.mutationOptions({ onSettled: refresh }));
   const disable = useMutation(trpc.admin.staff.disable.mutationOptions({ onSettled: refresh }));
   const enable = useMutation(trpc.admin.staff.enable.mutationOptions({ onSettled: refresh }));

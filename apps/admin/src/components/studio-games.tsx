@@ -1,8 +1,8 @@
 "use client";
 
 import type { AppRouter } from "@pitboss/api/client";
-import { Badge, Button, Card, DataTable, Notice } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Card, DataTable, Notice, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useState } from "react";
@@ -24,14 +24,14 @@ const percent = (bps: number) =>
 export const StudioGames = ({ provider }: { provider: string }) => {
   const trpc = useTRPC();
   const can = useCan();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const list = useQuery(trpc.admin.studios.game.list.queryOptions({ provider }));
   const [target, setTarget] = useState<Game | null>(null);
   const setEnabled = useMutation(
     trpc.admin.studios.game.setEnabled.mutationOptions({
       onSuccess: () => {
         setTarget(null);
-        void queryClient.invalidateQueries({ queryKey: trpc.admin.studios.pathKey() });
+        void refetchAfterWrite(trpc.admin.studios.pathKey());
       },
     }),
   );

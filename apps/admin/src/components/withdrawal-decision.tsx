@@ -1,7 +1,7 @@
 "use client";
 
-import { Button, Card, Notice, SelectField, TextAreaField } from "@pitboss/ui";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, Notice, SelectField, TextAreaField, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { en } from "~/i18n/en";
 import { format } from "~/i18n/format";
@@ -21,8 +21,8 @@ export type DecisionMode = "reject" | "resolve";
 
 const useRefreshPayments = () => {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: trpc.admin.payments.pathKey() });
+  const refetchAfterWrite = useRefetchAfterWrite();
+  return () => refetchAfterWrite(trpc.admin.payments.pathKey());
 };
 
 /** Approve at once; reject and resolve open their form (a reason or an outcome, and a note, are required). */

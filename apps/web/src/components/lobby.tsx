@@ -1,7 +1,7 @@
 "use client";
 
-import { GameArt, GameTile } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { GameArt, GameTile, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useLocale, useT } from "~/i18n/client";
 import { formatPercent } from "~/lib/format";
@@ -20,7 +20,7 @@ export const Lobby = ({ catalog, isSignedIn }: { catalog: Catalog; isSignedIn: b
   const tg = useT("games");
   const { locale } = useLocale();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState<string | null>(null);
   const [provider, setProvider] = useState("");
@@ -29,7 +29,7 @@ export const Lobby = ({ catalog, isSignedIn }: { catalog: Catalog; isSignedIn: b
   const personal = useQuery({ ...trpc.lobby.personal.queryOptions(), enabled: isSignedIn });
   const toggle = useMutation(
     trpc.lobby.toggleFavourite.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.lobby.personal.queryKey() }),
+      onSuccess: () => refetchAfterWrite(trpc.lobby.personal.queryKey()),
     }),
   );
 

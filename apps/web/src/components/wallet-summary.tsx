@@ -1,7 +1,7 @@
 "use client";
 
-import { Button, Notice, Stat } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Notice, Stat, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useErrorMessage, useT } from "~/i18n/client";
 import { newIdempotencyKey } from "~/lib/format";
@@ -36,14 +36,14 @@ export const DemoCredits = () => {
   const errorMessage = useErrorMessage();
   const { isDemo } = usePlayer();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   // One key per intended deposit: a double click or a retry adds the credits once.
   const key = useRef(newIdempotencyKey());
   const add = useMutation(
     trpc.wallet.addDemoCredits.mutationOptions({
       onSuccess: () => {
         key.current = newIdempotencyKey();
-        void queryClient.invalidateQueries({ queryKey: trpc.wallet.pathKey() });
+        void refetchAfterWrite(trpc.wallet.pathKey());
       },
     }),
   );

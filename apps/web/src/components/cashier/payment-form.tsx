@@ -1,8 +1,8 @@
 "use client";
 
 import { feeFor } from "@pitboss/api/client";
-import { Button, Notice, TextField } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Notice, TextField, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useErrorMessage, useLocale, useT } from "~/i18n/client";
 import { newIdempotencyKey } from "~/lib/format";
@@ -33,7 +33,7 @@ export const PaymentForm = ({ direction }: { direction: Direction }) => {
   const currency = player?.currency ?? "EUR";
   const exponent = player?.currencyExponent ?? 2;
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const amountId = useId();
   const methods = useQuery(trpc.cashier.methods.queryOptions({ direction, currency }));
   const summary = useQuery(trpc.wallet.summary.queryOptions());
@@ -52,11 +52,7 @@ export const PaymentForm = ({ direction }: { direction: Direction }) => {
         ? t("amount.outOfRange", { min: money(selected.minMinor), max: money(selected.maxMinor) })
         : null;
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.cashier.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.wallet.pathKey() }),
-    ]);
+  const refresh = () => refetchAfterWrite(trpc.cashier.pathKey(), trpc.wallet.pathKey());
   const deposit = useMutation(
     trpc.cashier.deposit.mutationOptions({
       onSuccess: (result) => {

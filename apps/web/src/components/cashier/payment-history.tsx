@@ -1,7 +1,7 @@
 "use client";
 
-import { Button, Notice } from "@pitboss/ui";
-import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
+import { Button, Notice, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { useErrorMessage, useLocale, useT } from "~/i18n/client";
 import { formatDateTime } from "~/lib/format";
@@ -20,7 +20,7 @@ export const PaymentHistory = () => {
   const reasonText = useReasonText();
   const money = useMoney();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const [confirming, setConfirming] = useState<string | null>(null);
   // One query per loaded page (the API takes exactly { cursor, limit }); a page with a payment still moving polls.
   const [cursors, setCursors] = useState<string[]>([]);
@@ -39,8 +39,7 @@ export const PaymentHistory = () => {
     trpc.cashier.cancelWithdrawal.mutationOptions({
       onSettled: () => {
         setConfirming(null);
-        void queryClient.invalidateQueries({ queryKey: trpc.cashier.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.wallet.pathKey() });
+        void refetchAfterWrite(trpc.cashier.pathKey(), trpc.wallet.pathKey());
       },
     }),
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { Notice } from "@pitboss/ui";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Notice, useRefetchAfterWrite } from "@pitboss/ui";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useErrorMessage, useT } from "~/i18n/client";
 import { useTRPC } from "~/trpc/react";
@@ -18,7 +18,7 @@ export const PaymentReturn = ({ paymentId }: { paymentId: string }) => {
   const reasonText = useReasonText();
   const money = useMoney();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const startedAt = useRef(Date.now());
   const payment = useQuery(
     trpc.cashier.payment.queryOptions(
@@ -38,8 +38,8 @@ export const PaymentReturn = ({ paymentId }: { paymentId: string }) => {
   const status = payment.data?.status;
   const isFinal = isFinalStatus(status);
   useEffect(() => {
-    if (isFinal) void queryClient.invalidateQueries({ queryKey: trpc.wallet.pathKey() });
-  }, [isFinal, queryClient, trpc]);
+    if (isFinal) void refetchAfterWrite(trpc.wallet.pathKey());
+  }, [isFinal, refetchAfterWrite, trpc]);
 
   if (paymentId === "" || payment.error) {
     return (

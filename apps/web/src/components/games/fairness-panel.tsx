@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Notice } from "@pitboss/ui";
+import { Button, Notice, useRefetchAfterWrite } from "@pitboss/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useErrorMessage, useT } from "~/i18n/client";
@@ -27,13 +27,10 @@ export const FairnessPanel = ({ game }: { game: string }) => {
   const errorMessage = useErrorMessage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const fairness = useQuery(trpc.fairness.get.queryOptions());
   const rounds = useQuery(trpc.round.recent.queryOptions());
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.fairness.get.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.round.pathKey() }),
-    ]);
+  const refresh = () => refetchAfterWrite(trpc.fairness.get.queryKey(), trpc.round.pathKey());
   const setSeed = useMutation(trpc.fairness.setClientSeed.mutationOptions({ onSuccess: refresh }));
   const rotate = useMutation(trpc.fairness.rotate.mutationOptions({ onSuccess: refresh }));
   const [verdict, setVerdict] = useState<{ roundId: string; isMatch: boolean } | null>(null);

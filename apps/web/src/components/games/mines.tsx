@@ -1,11 +1,12 @@
 "use client";
 
-import { Button } from "@pitboss/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { MINES_MAX, payoutFor } from "@pitboss/api/client";
+import { Button, useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocale, useT } from "~/i18n/client";
 import { formatHundredths, newIdempotencyKey } from "~/lib/format";
-import { cashOutMinor, MINES_CELLS, minesMultiplier, ratioHundredths } from "~/lib/mines";
+import { MINES_CELLS, minesMultiplier, ratioHundredths } from "~/lib/mines";
 import { parseStakeToMinor } from "~/lib/stake";
 import { useTRPC } from "~/trpc/react";
 import { useMoney, usePlayer } from "../player-context";
@@ -42,7 +43,7 @@ export const MinesGame = () => {
   const money = useMoney();
   const { player } = usePlayer();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const [stake, setStake] = useState("1.00");
   const [mineChoice, setMineChoice] = useState(3);
   // The round on screen; undefined until the player acts, so the round in play (if any) is resumed on load.
@@ -51,12 +52,12 @@ export const MinesGame = () => {
   const round: Round | null = local === undefined ? (current.data ?? null) : local;
 
   const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.wallet.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.round.recent.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.fairness.get.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.lobby.personal.queryKey() }),
-    ]);
+    refetchAfterWrite(
+      trpc.wallet.pathKey(),
+      trpc.round.recent.queryKey(),
+      trpc.fairness.get.queryKey(),
+      trpc.lobby.personal.queryKey(),
+    );
   const open = useMutation(trpc.round.open.mutationOptions());
   const bet = useMutation(trpc.round.placeBet.mutationOptions());
   const onRound = { onSuccess: (next: Round) => setLocal(next), onSettled: refresh };
@@ -155,7 +156,7 @@ export const MinesGame = () => {
             onClick={() => cashOut.mutate({ roundId: round.id, params: { mines, picks } })}
             data-testid="mines-cash-out"
           >
-            {t("mines.cashOut", { amount: money(cashOutMinor(round.stakeMinor, now), { currency: round.currency }) })}
+            {t("mines.cashOut", { amount: money(payoutFor(round.stakeMinor, now), { currency: round.currency }) })}
           </Button>
         </>
       ) : (
@@ -168,7 +169,7 @@ export const MinesGame = () => {
               className="rounded-md border border-felt-700 bg-felt-950 px-2 py-2"
               data-testid="mines-count"
             >
-              {Array.from({ length: 24 }, (_, i) => i + 1).map((n) => (
+              {Array.from({ length: MINES_MAX }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>

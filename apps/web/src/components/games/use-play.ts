@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation } from "@tanstack/react-query";
 import { newIdempotencyKey } from "~/lib/format";
 import { useTRPC } from "~/trpc/react";
 import { usePlayer } from "../player-context";
@@ -11,17 +12,17 @@ import { usePlayer } from "../player-context";
  */
 export const usePlay = (game: string) => {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const { player } = usePlayer();
   const mutation = useMutation(
     trpc.round.play.mutationOptions({
       onSettled: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.wallet.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.round.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.fairness.get.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.lobby.personal.queryKey() }),
-        ]),
+        refetchAfterWrite(
+          trpc.wallet.pathKey(),
+          trpc.round.pathKey(),
+          trpc.fairness.get.queryKey(),
+          trpc.lobby.personal.queryKey(),
+        ),
     }),
   );
   const play = (stakeMinor: bigint, params: unknown) =>

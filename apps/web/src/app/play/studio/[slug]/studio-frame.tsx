@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRefetchAfterWrite } from "@pitboss/ui";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useErrorMessage, useLocale } from "~/i18n/client";
 import { useTRPC } from "~/trpc/react";
@@ -11,7 +12,7 @@ import { useTRPC } from "~/trpc/react";
  */
 export const StudioFrame = ({ slug, title }: { slug: string; title: string }) => {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refetchAfterWrite = useRefetchAfterWrite();
   const { locale } = useLocale();
   const errorMessage = useErrorMessage();
   const launch = useMutation(trpc.studio.launch.mutationOptions());
@@ -28,7 +29,7 @@ export const StudioFrame = ({ slug, title }: { slug: string; title: string }) =>
   // (a message from the studio's origin, carrying no data) and when the player comes back to the page.
   const studioOrigin = launch.data?.origin;
   useEffect(() => {
-    const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.wallet.pathKey() });
+    const refresh = () => void refetchAfterWrite(trpc.wallet.pathKey());
     const onMessage = (event: MessageEvent) => {
       if (event.origin === studioOrigin && event.data?.type === "pitboss:balance-changed") refresh();
     };
@@ -38,7 +39,7 @@ export const StudioFrame = ({ slug, title }: { slug: string; title: string }) =>
       window.removeEventListener("focus", refresh);
       window.removeEventListener("message", onMessage);
     };
-  }, [queryClient, trpc, studioOrigin]);
+  }, [refetchAfterWrite, trpc, studioOrigin]);
 
   if (launch.error) {
     return (
