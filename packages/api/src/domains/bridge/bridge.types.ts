@@ -74,6 +74,8 @@ export type BridgeResult =
       playerId?: string;
       /** The current balances, when the player is known (NOT_ENOUGH_MONEY must carry them). */
       balances?: Balances;
+      /** The same request may succeed later, whatever the refusal usually means (a rollback short of money). */
+      isRetryable?: true;
     };
 
 /** An HTTP answer, built by the domain, sent as is by the thin route handler. */

@@ -56,14 +56,17 @@ type Answering = { row: CommandRow; view: ResponseView; options: CommandOptions 
 /**
  * Answers a refusal and, when it is final, records it with the exact response bytes (no money moved, so this may
  * come after the command's own statement). Whoever records first wins: if the transaction id was taken meanwhile,
- * the answer comes from that row. Transient and untrusted refusals are answered, never stored.
+ * the answer comes from that row. Transient and untrusted refusals are answered, never stored; so is any refusal
+ * the caller knows may turn out otherwise later (`isRetryable`), and the answer says so where the protocol can.
  */
 export const answerRefusal = async (
   deps: BridgeDeps,
   { row, view, options }: Answering,
   refusal: BridgeRefusal,
   balances: Balances | undefined,
+  isRetryable = false,
 ): Promise<HttpResult> => {
+  if (isRetryable) return view.render({ ok: false, refusal, playerId: row.playerId, balances, isRetryable });
   if (!storedRefusals.has(refusal)) return view.render({ ok: false, refusal, playerId: row.playerId, balances });
   const response = view.render({ ok: false, refusal, transactionId: row.id, playerId: row.playerId, balances });
   const taken = await recordRefusal(
@@ -107,17 +110,21 @@ export const answerOutcome = async (
 /**
  * The answer when a command's statement raised: nothing was written. Not enough money (a debit that lost a race with
  * another spend, or a won amount already spent when its rollback came) is answered with the current balance.
+ * A rollback's failure is never final (`isRetryable`): the studio retries it until the money can move.
  */
 export const answerFailure = async (
   deps: BridgeDeps,
   answering: Answering,
   error: unknown,
-  refusalOf: (refusal: BridgeRefusal) => BridgeRefusal = (refusal) => refusal,
+  {
+    refusalOf = (refusal) => refusal,
+    isRetryable = false,
+  }: { refusalOf?: (refusal: BridgeRefusal) => BridgeRefusal; isRetryable?: boolean } = {},
 ): Promise<HttpResult> => {
   const refusal = refusalOf(refusalOfLedgerError(error));
   if (refusal === "INTERNAL") deps.logger.error({ err: error, kind: answering.row.kind }, "bridge: command failed");
   if (refusal === "UNAVAILABLE") deps.logger.warn({ err: error, kind: answering.row.kind }, "bridge: command failed");
   const balances =
     refusal === "NOT_ENOUGH_MONEY" ? ((await readBalances(deps.db, answering.row.playerId)) ?? undefined) : undefined;
-  return answerRefusal(deps, answering, refusal, balances);
+  return answerRefusal(deps, answering, refusal, balances, isRetryable);
 };

@@ -97,8 +97,9 @@ export const rollbackTransaction = async (
     return await answerOutcome(deps, answering, template, outcome);
   } catch (error) {
     // A rollback that cannot move money now (a won amount already spent) may succeed later: never a final answer.
-    return answerFailure(deps, answering, error, (refusal) =>
-      refusal === "NOT_ENOUGH_MONEY" || refusal === "INTERNAL" ? refusal : "UNAVAILABLE",
-    );
+    return answerFailure(deps, answering, error, {
+      refusalOf: (refusal) => (refusal === "NOT_ENOUGH_MONEY" || refusal === "INTERNAL" ? refusal : "UNAVAILABLE"),
+      isRetryable: true,
+    });
   }
 };

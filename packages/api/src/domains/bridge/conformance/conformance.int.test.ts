@@ -302,6 +302,42 @@ describe.each(protocols)("conformance kit: %s adapter", (protocol) => {
     expect(await cashOf(player.playerId)).toBe(1_000n);
   });
 
+  // Pragmatic refunds bets only; Hub88 and ours roll a win back by naming it.
+  if (protocol !== "PRAGMATIC") {
+    it("a win rolled back after it was spent: refused with the balance for now, taken once the money is back", async () => {
+      const player = await launchPlayer(fixture, 1_000n);
+      const bet = betOf(player, { amountMinor: 100n });
+      expectCode(await driver.send(driver.bet(bet)), "OK");
+      const win = { ...bet, txnId: uniqueId("win"), betTxnId: bet.txnId, amountMinor: 5_000n };
+      expectCode(await driver.send(driver.win(win)), "OK");
+      const spend = betOf(player, { amountMinor: 5_800n });
+      expectCode(await driver.send(driver.bet(spend)), "OK");
+      expect(await cashOf(player.playerId)).toBe(100n);
+
+      const rollback = driver.rollback({
+        playerId: player.playerId,
+        txnId: uniqueId("rb"),
+        betTxnId: win.txnId,
+        roundId: bet.roundId,
+        currency: "EUR",
+      });
+      const refused = await driver.send(rollback);
+      expectCode(refused, "NOT_ENOUGH_MONEY");
+      expect(driver.balanceOf(refused, "EUR")).toBe(100n);
+      if (protocol === "PITBOSS") expect(JSON.parse(refused.body.toString()).error.retryable).toBe(true);
+      expect(await cashOf(player.playerId)).toBe(100n);
+
+      // Not a final answer: once the player has the money again, the studio's retry takes the win back, once.
+      const payday = { ...spend, txnId: uniqueId("win"), betTxnId: spend.txnId, amountMinor: 10_000n };
+      expectCode(await driver.send(driver.win(payday)), "OK");
+      const taken = await driver.send(driver.retry(rollback));
+      expectCode(taken, "OK");
+      expect(await cashOf(player.playerId)).toBe(5_100n);
+      expectCode(await driver.send(driver.retry(rollback)), "OK");
+      expect(await cashOf(player.playerId)).toBe(5_100n);
+    });
+  }
+
   it("unknown game: refused, nothing moved", async () => {
     const player = await launchPlayer(fixture, 10_000n);
     expectCode(await driver.send(driver.bet(betOf(player, { gameCode: "no-such-game" }))), "UNKNOWN_GAME");

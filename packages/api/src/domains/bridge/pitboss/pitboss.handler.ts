@@ -87,12 +87,17 @@ const balanceOf = (balances: AnswerBalances): JsonObject => ({
 const withEcho = (requestId: string | null) =>
   requestId ? { ...baseHeaders, "x-pitboss-request-id": requestId } : baseHeaders;
 
-export const errorReply = (code: PitbossErrorCode, requestId: string | null, balances?: Balances): HttpResult => ({
+export const errorReply = (
+  code: PitbossErrorCode,
+  requestId: string | null,
+  balances?: Balances,
+  retryable: boolean = pitbossErrors[code].retryable,
+): HttpResult => ({
   status: pitbossErrors[code].http,
   headers: withEcho(requestId),
   body: jsonBody({
     ok: false,
-    error: { code, retryable: pitbossErrors[code].retryable },
+    error: { code, retryable },
     ...(balances ? { balance: balanceOf(balances) } : {}),
   }),
 });
@@ -112,7 +117,12 @@ export const pitbossView = (requestId: string): ResponseView => ({
             balance: balanceOf(result.balances),
           }),
         }
-      : errorReply(codeOf[result.refusal], requestId, result.balances),
+      : errorReply(
+          codeOf[result.refusal],
+          requestId,
+          result.balances,
+          result.isRetryable ?? pitbossErrors[codeOf[result.refusal]].retryable,
+        ),
   replay: (stored) => ({ status: stored.status, headers: withEcho(requestId), body: stored.body }),
 });
 
