@@ -5,5 +5,3 @@ export const isUniqueViolation = (error: unknown) => prismaCode(error) === "P200
 
 /** The row to update was not there (Prisma P2025), e.g. the active seed pair was rotated out under us. */
 export const isRecordNotFound = (error: unknown) => prismaCode(error) === "P2025";
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -5,7 +5,7 @@ import { requestHash } from "../wallet/request-hash";
 import { newAccountIds } from "../wallet/wallet.repo";
 import { parseInput } from "./parse-input";
 import { requireAllowedStake, requirePlayableGame } from "./prepare-wager";
-import { completeDecidedRound } from "./round-lifecycle";
+import { completeDecidedRound, isOpenAndUndecided } from "./round-lifecycle";
 import { DEBIT_CUTOFF_MS, ledgerKeys, ledgerScope } from "./round-rules";
 import { type RoundView, toRoundView } from "./round-view";
 import { placeRoundBet } from "./round-wallet.repo";
@@ -40,9 +40,7 @@ export const placeBet = async (deps: Deps, rawInput: PlaceBetCommand): Promise<R
 
   const round = await findPlayerRound(deps.db.prisma, input.playerId, input.roundId);
   if (!round) throw new DomainError("NOT_FOUND", { message: "round not found" });
-  if (round.status !== "OPEN" || round.result !== null || round.voidReason !== null || round.nonce === null) {
-    throw closedRound();
-  }
+  if (!isOpenAndUndecided(round) || round.nonce === null) throw closedRound();
   // A bet must land well before the timeout job may void the round (checked again, atomically, by the statement).
   const openUntil = new Date(deps.now().getTime() + DEBIT_CUTOFF_MS);
   if (openUntil.getTime() >= round.timeoutAt.getTime()) throw closedRound();

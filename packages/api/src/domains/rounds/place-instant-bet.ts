@@ -108,8 +108,7 @@ export const placeInstantBet = async (
   const { params, hash } = requestOf(input);
   const replay = async () => {
     const existing = await findRoundByKey(deps.db.prisma, input.playerId, input.idempotencyKey);
-    const replayed = existing ? await replayRound(deps, existing, hash) : null;
-    return replayed ? { ...replayed, isReplay: true } : null;
+    return existing ? { ...replayRound(existing, hash), isReplay: true } : null;
   };
   const replayed = await replay();
   if (replayed) return replayed;

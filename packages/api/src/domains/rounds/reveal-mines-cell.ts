@@ -3,9 +3,9 @@ import type { ServiceDeps } from "../../deps";
 import { outcomeFloats } from "../games/fairness";
 import { type MinesParams, minePositions, minesParamsSchema, revealCell } from "../games/mines";
 import { parseInput } from "./parse-input";
-import { completeDecidedRound, resolveOutcome } from "./round-lifecycle";
+import { completeDecidedRound, isOpenAndUndecided, resolveOutcome } from "./round-lifecycle";
 import { asJsonColumn, type RoundView, toRoundView } from "./round-view";
-import { findPlayerRound, type RoundRow, recordRoundStep } from "./rounds.repo";
+import { findPlayerRound, recordRoundStep } from "./rounds.repo";
 import { type RevealCellCommand, revealCellCommand } from "./rounds.schemas";
 
 /** The mine count and safe cells a multi-step mines round has recorded so far; null before its first reveal. */
@@ -13,8 +13,6 @@ export const minesProgressOf = (params: unknown): MinesParams | null => {
   const parsed = minesParamsSchema.safeParse(params);
   return parsed.success ? parsed.data : null;
 };
-
-const isDecided = (round: RoundRow) => round.status !== "OPEN" || round.result !== null || round.voidReason !== null;
 
 /**
  * One step of a multi-step mines round: opens `cell` on the board committed when the round opened (seed pair and
@@ -29,7 +27,7 @@ export const revealMinesCell = async (deps: ServiceDeps, rawInput: RevealCellCom
   if (round.game.slug !== "mines") {
     throw new DomainError("INVALID_INPUT", { message: "only a mines round reveals cells" });
   }
-  if (isDecided(round)) return toRoundView(await completeDecidedRound(deps, round.id));
+  if (!isOpenAndUndecided(round)) return toRoundView(await completeDecidedRound(deps, round.id));
   if (!round.seedPair || round.nonce === null) {
     // Multi-step rounds fix their seed pair and nonce when they open; a round without them has no outcome to reveal.
     throw new DomainError("CONFLICT", { message: "this round has no committed outcome" });
@@ -69,7 +67,7 @@ export const revealMinesCell = async (deps: ServiceDeps, rawInput: RevealCellCom
   if (recorded === 0) {
     // Someone else moved the round on first: the same reveal retried is fine, anything else is a conflict.
     const now = await findPlayerRound(deps.db.prisma, input.playerId, input.roundId);
-    if (now && (isDecided(now) || minesProgressOf(now.params)?.picks.includes(input.cell))) {
+    if (now && (!isOpenAndUndecided(now) || minesProgressOf(now.params)?.picks.includes(input.cell))) {
       return toRoundView(await completeDecidedRound(deps, now.id));
     }
     throw new DomainError("CONFLICT", { message: "the round changed meanwhile; load it again" });

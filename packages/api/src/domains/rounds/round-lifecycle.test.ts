@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gameSlugs, parseGameParams, verifyRound } from "../games/games";
-import { resolveOutcome, resultOf } from "./round-lifecycle";
+import { isOpenAndUndecided, resolveOutcome, resultOf } from "./round-lifecycle";
 import { gameRoundRules } from "./round-rules";
 import { toJsonSafe } from "./round-view";
 
@@ -42,6 +42,15 @@ describe("round resolution", () => {
       "WIN",
       "LOSE",
     ]);
+  });
+
+  it("counts a round as in play only while it is OPEN and neither settle- nor void-decided", () => {
+    const inPlay = { status: "OPEN", result: null, voidReason: null } as const;
+    expect(isOpenAndUndecided(inPlay)).toBe(true);
+    expect(isOpenAndUndecided({ ...inPlay, result: "LOSE" })).toBe(false);
+    expect(isOpenAndUndecided({ ...inPlay, voidReason: "TIMEOUT" })).toBe(false);
+    expect(isOpenAndUndecided({ ...inPlay, status: "SETTLED", result: "WIN" })).toBe(false);
+    expect(isOpenAndUndecided({ ...inPlay, status: "VOIDED", voidReason: "TIMEOUT" })).toBe(false);
   });
 
   it("declares a timeout for every game of the registry", () => {

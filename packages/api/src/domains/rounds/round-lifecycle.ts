@@ -30,6 +30,13 @@ import { closeRound, decideRoundVoid, findRound, type RoundRow, recordBetRefund 
 
 type Deps = Pick<ServiceDeps, "db" | "now" | "newId" | "logger">;
 
+/**
+ * Still in play: OPEN, and neither settle- nor void-decided (rule 2). Only such a round takes bets, steps or a
+ * decision; any other is completed as decided. (`undecidedOpen` in rounds.repo.ts is the same rule as a filter.)
+ */
+export const isOpenAndUndecided = (round: Pick<RoundRow, "status" | "result" | "voidReason">) =>
+  round.status === "OPEN" && round.result === null && round.voidReason === null;
+
 /** The player's net result: more back than staked is a WIN, the same a PUSH, less a LOSE. */
 export const resultOf = (stakeMinor: bigint, payoutMinor: bigint) =>
   payoutMinor > stakeMinor ? "WIN" : payoutMinor === stakeMinor ? "PUSH" : "LOSE";
@@ -121,7 +128,7 @@ export const completeDecidedRound = async (deps: Deps, roundId: string): Promise
 export const expireRound = async (deps: Deps, roundId: string): Promise<RoundRow> => {
   const round = await mustFind(deps, roundId);
   if (round.status !== "OPEN") return round;
-  if (round.result === null && round.voidReason === null && deps.now() >= round.timeoutAt) {
+  if (isOpenAndUndecided(round) && deps.now() >= round.timeoutAt) {
     await decideRoundVoid(deps.db.prisma, roundId, "TIMEOUT");
   }
   return completeDecidedRound(deps, roundId);

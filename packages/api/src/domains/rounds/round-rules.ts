@@ -34,7 +34,3 @@ export const ledgerKeys = {
   /** The refund of a bet in a voided round: one per bet. */
   refund: (betId: string) => `void:${betId}`,
 };
-
-/** How long a retry waits for a round another request is still playing, before answering CONFLICT. */
-export const RETRY_POLLS = 80;
-export const RETRY_POLL_MS = 25;

@@ -5,6 +5,9 @@ type Client = Db["prisma"] | Tx;
 
 // ─── Reads ────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** `isOpenAndUndecided` (round-lifecycle.ts) as a query filter: the rounds still in play. */
+const undecidedOpen = { status: "OPEN", result: null, voidReason: null } as const;
+
 export const roundSelect = {
   id: true,
   playerId: true,
@@ -59,7 +62,7 @@ export const listPlayerRounds = (db: Client, playerId: string, take: number) =>
  */
 export const findOpenMultiStepRound = (db: Client, playerId: string, gameSlug: string) =>
   db.round.findFirst({
-    where: { playerId, game: { slug: gameSlug }, status: "OPEN", result: null, voidReason: null, nonce: { not: null } },
+    where: { playerId, game: { slug: gameSlug }, ...undecidedOpen, nonce: { not: null } },
     select: roundSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
@@ -108,8 +111,6 @@ export const findBetByKey = (db: Client, playerId: string, idempotencyKey: strin
 
 export const insertRound = (db: Client, data: Prisma.RoundUncheckedCreateInput) =>
   db.round.create({ data, select: { id: true } });
-
-const undecidedOpen = { status: "OPEN", result: null, voidReason: null } as const;
 
 /**
  * Records one step of a multi-step round (its params so far), or its settle decision (outcome and payout fixed),
