@@ -63,6 +63,9 @@ type RawOutcome = {
 const jsonArg = (value: unknown) =>
   value === null ? null : JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 
+/** The database function of each studio command (bet, win, rollback). */
+export type CommandFunction = "bridge_bet" | "bridge_win" | "bridge_rollback";
+
 /**
  * Runs one command (`bridge_bet`, `bridge_win`, `bridge_rollback`): one statement that locks the player's studio
  * commands, dedupes, decides, moves the money and records the transaction with the rendered answer. Ledger refusals
@@ -70,7 +73,7 @@ const jsonArg = (value: unknown) =>
  */
 export const runCommand = async (
   db: Db,
-  fn: "bridge_bet" | "bridge_win" | "bridge_rollback",
+  fn: CommandFunction,
   command: Record<string, unknown>,
   ledger: Record<string, unknown> | null,
   template: Buffer,

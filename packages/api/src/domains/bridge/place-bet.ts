@@ -1,10 +1,8 @@
 import { stakeDebitCommand } from "../wallet/debit-stake";
 import { newAccountIds } from "../wallet/wallet.repo";
-import { pendingBalances } from "./balances";
-import { runCommand } from "./bridge.repo";
 import type { BridgeDeps, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { fingerprintOf } from "./fingerprint";
-import { answerFailure, answerOutcome, hashToken, ledgerKeys, ledgerScopeOf } from "./record";
+import { type CommandRow, hashToken, ledgerKeys, ledgerScopeOf, runAndAnswer } from "./record";
 import { unmirroredWagerRefusal } from "./wager-refusal";
 
 export type BetCommand = {
@@ -39,8 +37,8 @@ export const betFingerprint = (command: BetCommand) =>
  * A studio bet (debit), exactly once per (provider, player, transaction id), in one database statement
  * (`bridge_bet`): under the player's bridge lock it dedupes, checks the session (bets only: an expired token is
  * refused), currency, game, stake limits, every wager-time check and the funds, debits the provider's GAME_REVENUE
- * through `wallet_debit` and records the transaction with its answer, rendered here with the balances left for the
- * database to fill in. A refusal moves nothing and is recorded afterwards when it is final.
+ * through `wallet_debit` and records the transaction with its answer, rendered beforehand with the balances left for
+ * the database to fill in. A refusal moves nothing and is recorded afterwards when it is final.
  */
 export const placeBet = async (
   deps: BridgeDeps,
@@ -48,12 +46,12 @@ export const placeBet = async (
   view: ResponseView,
   options: CommandOptions = {},
 ): Promise<HttpResult> => {
-  const row = {
+  const row: CommandRow = {
     id: deps.newId("bridgeTransaction"),
     provider: command.provider,
     playerId: command.playerId,
     providerTxnId: command.providerTxnId,
-    kind: "BET" as const,
+    kind: "BET",
     providerRoundId: command.providerRoundId,
     gameId: null,
     currency: command.currency ?? command.walletCurrency,
@@ -63,8 +61,7 @@ export const placeBet = async (
     ledgerTxnId: null,
     now: deps.now(),
   };
-  const answering = { row, view, options };
-  try {
+  return runAndAnswer(deps, { row, view, options }, async () => {
     const wagerRefusal = await unmirroredWagerRefusal(deps, command);
     const debit =
       command.amountMinor > 0n
@@ -83,32 +80,19 @@ export const placeBet = async (
             },
           })
         : null;
-    const template = view.render({
-      ok: true,
-      transactionId: row.id,
-      playerId: command.playerId,
-      balances: pendingBalances,
-    });
-    const outcome = await runCommand(
-      deps.db,
-      "bridge_bet",
-      {
-        ...row,
+    return {
+      fn: "bridge_bet",
+      args: {
         gameCode: command.gameCode,
+        // The currency as the studio named it (null: none), checked against the wallet's in the statement.
         currency: command.currency,
         tokenHash: command.token ? hashToken(command.token) : null,
         isRoundClosed: command.isRoundClosed,
         roundId: deps.newId("bridgeRound"),
-        nonce: options.nonce ?? null,
-        responseStatus: template.status,
         wagerRefusal,
       },
-      debit && { txn: debit.txn, event: debit.event, funding: debit.funding },
-      template.body,
-      newAccountIds(deps.newId, 3),
-    );
-    return await answerOutcome(deps, answering, template, outcome);
-  } catch (error) {
-    return answerFailure(deps, answering, error);
-  }
+      ledger: debit && { txn: debit.txn, event: debit.event, funding: debit.funding },
+      newAccountIds: newAccountIds(deps.newId, 3),
+    };
+  });
 };

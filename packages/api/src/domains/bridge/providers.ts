@@ -1,9 +1,15 @@
-import { DomainError, isCurrencyCode } from "@pitboss/db";
+import { DomainError, isCurrencyCode, type Tx } from "@pitboss/db";
 import { z } from "zod";
 import type { ServiceDeps } from "../../deps";
 import type { BridgeProtocol } from "./bridge.types";
 
 type Deps = Pick<ServiceDeps, "db" | "now">;
+
+/**
+ * Writes what a switch changed to the audit trail, in the switch's transaction so both commit or neither does
+ * (studio-admin.ts, switching for staff). Not called when the switch changed nothing.
+ */
+type AuditSwitch<Change> = (tx: Tx, change: Change) => Promise<void>;
 
 export type ProviderRecord = {
   code: string;
@@ -37,7 +43,7 @@ export const findProvider = async (
   return record && record.protocol === protocol ? record : null;
 };
 
-const providerCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/, "lower-case letters, digits and dashes");
+export const providerCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/, "lower-case letters, digits and dashes");
 
 export const registerProviderInput = z
   .object({
@@ -60,7 +66,7 @@ export const registerProvider = async (deps: Deps, rawInput: RegisterProviderInp
   });
 };
 
-export const setProviderEnabledInput = z
+const setProviderEnabledInput = z
   .object({ code: providerCode, isEnabled: z.boolean(), reason: z.string().min(3).max(500).optional() })
   .strict()
   .refine((input) => input.isEnabled || input.reason, {
@@ -69,21 +75,30 @@ export const setProviderEnabledInput = z
   });
 export type SetProviderEnabledInput = z.input<typeof setProviderEnabledInput>;
 
+type ProviderSwitchState = { isEnabled: boolean; disabledReason: string | null };
+
 /**
  * The kill switch: off, the provider's games cannot be launched and every new bet is refused; wins and rollbacks of
- * bets already taken are still accepted, so players are paid what they are owed.
+ * bets already taken are still accepted, so players are paid what they are owed. Switching to the state it is in
+ * changes nothing and writes nothing.
  */
-export const setProviderEnabled = async (deps: Deps, rawInput: SetProviderEnabledInput) => {
+export const setProviderEnabled = async (
+  deps: Deps,
+  rawInput: SetProviderEnabledInput,
+  audit?: AuditSwitch<{ before: ProviderSwitchState; after: ProviderSwitchState }>,
+) => {
   const input = setProviderEnabledInput.parse(rawInput);
-  const updated = await deps.db.prisma.gameProvider.updateMany({
-    where: { code: input.code },
-    data: {
-      isEnabled: input.isEnabled,
-      disabledReason: input.isEnabled ? null : (input.reason ?? null),
-      updatedAt: deps.now(),
-    },
+  await deps.db.prisma.$transaction(async (tx) => {
+    const before = await tx.gameProvider.findUnique({
+      where: { code: input.code },
+      select: { isEnabled: true, disabledReason: true },
+    });
+    if (!before) throw new DomainError("NOT_FOUND", { message: `unknown provider "${input.code}"` });
+    if (before.isEnabled === input.isEnabled) return;
+    const after = { isEnabled: input.isEnabled, disabledReason: input.isEnabled ? null : (input.reason ?? null) };
+    await tx.gameProvider.update({ where: { code: input.code }, data: { ...after, updatedAt: deps.now() } });
+    await audit?.(tx, { before, after });
   });
-  if (updated.count === 0) throw new DomainError("NOT_FOUND", { message: `unknown provider "${input.code}"` });
   cache.delete(input.code);
   return { code: input.code, isEnabled: input.isEnabled };
 };
@@ -164,17 +179,30 @@ export const registerStudioGame = async (
   });
 };
 
-export const setGameEnabledInput = z.object({ slug: z.string().min(1).max(64), isEnabled: z.boolean() }).strict();
+const setGameEnabledInput = z.object({ slug: z.string().min(1).max(64), isEnabled: z.boolean() }).strict();
 
-/** Enables or disables one game: disabled, it cannot be launched and its new bets are refused. */
-export const setGameEnabled = async (deps: Deps, rawInput: z.input<typeof setGameEnabledInput>) => {
+/**
+ * Switches one studio game on or off: off, it cannot be launched and its new bets are refused (wins and rollbacks are
+ * still paid). Switching to the state it is in changes nothing and writes nothing.
+ */
+export const setGameEnabled = async (
+  deps: Deps,
+  rawInput: z.input<typeof setGameEnabledInput>,
+  audit?: AuditSwitch<{ id: string; provider: string; isEnabled: boolean }>,
+) => {
   const input = setGameEnabledInput.parse(rawInput);
-  const updated = await deps.db.prisma.game.updateMany({
-    where: { slug: input.slug },
-    data: { isEnabled: input.isEnabled },
+  await deps.db.prisma.$transaction(async (tx) => {
+    const before = await tx.game.findUnique({
+      where: { slug: input.slug },
+      select: { id: true, provider: true, isEnabled: true, externalCode: true },
+    });
+    // In-house games have no external code; they are not switched here.
+    if (!before?.externalCode) throw new DomainError("NOT_FOUND", { message: `unknown studio game "${input.slug}"` });
+    if (before.isEnabled === input.isEnabled) return;
+    await tx.game.update({ where: { slug: input.slug }, data: { isEnabled: input.isEnabled } });
+    await audit?.(tx, before);
   });
-  if (updated.count === 0) throw new DomainError("NOT_FOUND", { message: `unknown game "${input.slug}"` });
-  return input;
+  return { slug: input.slug, isEnabled: input.isEnabled };
 };
 
 /** A provider's games with their catalogue details and stake limits. */

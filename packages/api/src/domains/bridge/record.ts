@@ -1,6 +1,15 @@
 import { createHash } from "node:crypto";
 import { DomainError, isDomainError } from "@pitboss/db";
-import { type BridgeRow, type CommandOutcome, type NewBridgeRow, readBalances, recordRefusal } from "./bridge.repo";
+import { pendingBalances } from "./balances";
+import {
+  type BridgeRow,
+  type CommandFunction,
+  type CommandOutcome,
+  type NewBridgeRow,
+  readBalances,
+  recordRefusal,
+  runCommand,
+} from "./bridge.repo";
 import type { Balances, BridgeDeps, BridgeRefusal, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { storedRefusals } from "./bridge.types";
 
@@ -16,7 +25,7 @@ export const ledgerKeys = {
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** How a wallet failure reads for a studio: the definitive refusals, else transient. */
-export const refusalOfLedgerError = (error: unknown): BridgeRefusal => {
+const refusalOfLedgerError = (error: unknown): BridgeRefusal => {
   if (!isDomainError(error)) return "INTERNAL";
   switch (error.code) {
     case "INSUFFICIENT_FUNDS":
@@ -35,7 +44,7 @@ export const refusalOfLedgerError = (error: unknown): BridgeRefusal => {
 };
 
 /** The answer for a transaction id we have seen: the stored response, the duplicate error, or the tombstone's. */
-export const answerExisting = (
+const answerExisting = (
   row: BridgeRow,
   fingerprint: string,
   view: ResponseView,
@@ -59,7 +68,7 @@ type Answering = { row: CommandRow; view: ResponseView; options: CommandOptions 
  * the answer comes from that row. Transient and untrusted refusals are answered, never stored; so is any refusal
  * the caller knows may turn out otherwise later (`isRetryable`), and the answer says so where the protocol can.
  */
-export const answerRefusal = async (
+const answerRefusal = async (
   deps: BridgeDeps,
   { row, view, options }: Answering,
   refusal: BridgeRefusal,
@@ -80,7 +89,7 @@ export const answerRefusal = async (
 };
 
 /** The answer to what a command's database function decided; `template` is the success answer it filled in. */
-export const answerOutcome = async (
+const answerOutcome = async (
   deps: BridgeDeps,
   answering: Answering,
   template: HttpResult,
@@ -107,19 +116,19 @@ export const answerOutcome = async (
   }
 };
 
+/** How a command reads a failure of its statement: by default as the wallet refused it, and final. */
+type FailureRules = { refusalOf?: (refusal: BridgeRefusal) => BridgeRefusal; isRetryable?: boolean };
+
 /**
  * The answer when a command's statement raised: nothing was written. Not enough money (a debit that lost a race with
  * another spend, or a won amount already spent when its rollback came) is answered with the current balance.
  * A rollback's failure is never final (`isRetryable`): the studio retries it until the money can move.
  */
-export const answerFailure = async (
+const answerFailure = async (
   deps: BridgeDeps,
   answering: Answering,
   error: unknown,
-  {
-    refusalOf = (refusal) => refusal,
-    isRetryable = false,
-  }: { refusalOf?: (refusal: BridgeRefusal) => BridgeRefusal; isRetryable?: boolean } = {},
+  { refusalOf = (refusal) => refusal, isRetryable = false }: FailureRules = {},
 ): Promise<HttpResult> => {
   const refusal = refusalOf(refusalOfLedgerError(error));
   if (refusal === "INTERNAL") deps.logger.error({ err: error, kind: answering.row.kind }, "bridge: command failed");
@@ -127,4 +136,57 @@ export const answerFailure = async (
   const balances =
     refusal === "NOT_ENOUGH_MONEY" ? ((await readBalances(deps.db, answering.row.playerId)) ?? undefined) : undefined;
   return answerRefusal(deps, answering, refusal, balances, isRetryable);
+};
+
+/** What a command's statement is given besides its row and its answer (see runCommand). */
+type CommandStatement = {
+  fn: CommandFunction;
+  /** The function's own arguments, laid over the row. */
+  args: Record<string, unknown>;
+  /** The ledger movement it makes; null when it moves nothing (a zero amount). */
+  ledger: Record<string, unknown> | null;
+  /** Ids for the wallet accounts the movement may have to open; null for a function that opens none. */
+  newAccountIds: string[] | null;
+};
+
+/**
+ * Runs a studio command (bet, win, rollback) as its one statement and answers it. The success answer is rendered
+ * first, with the balances left for the database to fill in, so the statement records it as it moves the money.
+ * `statementOf` is called inside, so a failure while building the statement is answered like one the statement raised.
+ */
+export const runAndAnswer = async (
+  deps: BridgeDeps,
+  answering: Answering,
+  statementOf: () => CommandStatement | Promise<CommandStatement>,
+  failureRules?: FailureRules,
+): Promise<HttpResult> => {
+  const { row, view, options } = answering;
+  try {
+    const { fn, args, ledger, newAccountIds } = await statementOf();
+    const template = view.render({
+      ok: true,
+      transactionId: row.id,
+      playerId: row.playerId,
+      balances: pendingBalances,
+    });
+    const outcome = await runCommand(
+      deps.db,
+      fn,
+      { ...row, ...args, nonce: options.nonce ?? null, responseStatus: template.status },
+      ledger,
+      template.body,
+      newAccountIds,
+    );
+    // Only a rollback reverses. Money that moved under the studio's id with no bridge record of it (a record lost) is
+    // worth a look.
+    if (outcome.outcome === "OK" && outcome.reversedUnrecorded) {
+      deps.logger.warn(
+        { txnId: outcome.reversedUnrecorded, provider: row.provider },
+        "bridge: rolled back a movement that was never recorded",
+      );
+    }
+    return await answerOutcome(deps, answering, template, outcome);
+  } catch (error) {
+    return answerFailure(deps, answering, error, failureRules);
+  }
 };

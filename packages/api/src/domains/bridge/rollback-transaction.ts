@@ -1,9 +1,7 @@
 import { ledgerCommand } from "../wallet/ledger-command";
-import { pendingBalances } from "./balances";
-import { runCommand } from "./bridge.repo";
-import type { BridgeDeps, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
+import type { BridgeDeps, BridgeRefusal, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { fingerprintOf } from "./fingerprint";
-import { answerFailure, answerOutcome, ledgerKeys, ledgerScopeOf } from "./record";
+import { type CommandRow, ledgerKeys, ledgerScopeOf, runAndAnswer } from "./record";
 
 export type RollbackCommand = {
   provider: string;
@@ -24,6 +22,10 @@ export const rollbackFingerprint = (command: RollbackCommand) =>
     reference: command.referenceTxnId,
   });
 
+/** How a rollback's failure reads: short of money or internal as it is, anything else transient (to be retried). */
+const rollbackRefusalOf = (refusal: BridgeRefusal): BridgeRefusal =>
+  refusal === "NOT_ENOUGH_MONEY" || refusal === "INTERNAL" ? refusal : "UNAVAILABLE";
+
 /**
  * A studio rollback, exactly once per (provider, player, rollback id), in one database statement (`bridge_rollback`).
  * Accepted whatever the token or the player's status. It reverses the transaction it references (a bet; a win where
@@ -38,12 +40,12 @@ export const rollbackTransaction = async (
   view: ResponseView,
   options: CommandOptions = {},
 ): Promise<HttpResult> => {
-  const row = {
+  const row: CommandRow = {
     id: deps.newId("bridgeTransaction"),
     provider: command.provider,
     playerId: command.playerId,
     providerTxnId: command.providerTxnId,
-    kind: "ROLLBACK" as const,
+    kind: "ROLLBACK",
     providerRoundId: command.providerRoundId,
     gameId: null,
     currency: null,
@@ -53,53 +55,34 @@ export const rollbackTransaction = async (
     ledgerTxnId: null,
     now: deps.now(),
   };
-  const answering = { row, view, options };
-  try {
-    const metadata = { provider: command.provider, providerTxnId: command.referenceTxnId };
-    // The reversed ledger transaction is found in the statement; the studio's reference stands for it in the request.
-    const reverse = ledgerCommand(deps, {
-      command: "reverse",
-      kind: "ROLLBACK",
-      playerId: command.playerId,
-      currency: null,
-      idempotencyScope: ledgerScopeOf(command.provider, command.playerId),
-      idempotencyKey: ledgerKeys.rollback(command.referenceTxnId),
-      metadata,
-      request: { kind: "ROLLBACK", playerId: command.playerId, referenceTxnId: command.referenceTxnId, metadata },
-    });
-    const template = view.render({
-      ok: true,
-      transactionId: row.id,
-      playerId: command.playerId,
-      balances: pendingBalances,
-    });
-    const outcome = await runCommand(
-      deps.db,
-      "bridge_rollback",
-      {
-        ...row,
-        tombstoneId: deps.newId("bridgeTransaction"),
-        isRoundClosed: command.isRoundClosed,
-        roundId: deps.newId("bridgeRound"),
-        nonce: options.nonce ?? null,
-        responseStatus: template.status,
-      },
-      reverse,
-      template.body,
-      null,
-    );
-    if (outcome.outcome === "OK" && outcome.reversedUnrecorded) {
-      deps.logger.warn(
-        { txnId: outcome.reversedUnrecorded, provider: command.provider },
-        "bridge: rolled back a movement that was never recorded",
-      );
-    }
-    return await answerOutcome(deps, answering, template, outcome);
-  } catch (error) {
+  return runAndAnswer(
+    deps,
+    { row, view, options },
+    () => {
+      const metadata = { provider: command.provider, providerTxnId: command.referenceTxnId };
+      // The reversed ledger transaction is found in the statement; the studio's reference stands for it in the request.
+      const reverse = ledgerCommand(deps, {
+        command: "reverse",
+        kind: "ROLLBACK",
+        playerId: command.playerId,
+        currency: null,
+        idempotencyScope: ledgerScopeOf(command.provider, command.playerId),
+        idempotencyKey: ledgerKeys.rollback(command.referenceTxnId),
+        metadata,
+        request: { kind: "ROLLBACK", playerId: command.playerId, referenceTxnId: command.referenceTxnId, metadata },
+      });
+      return {
+        fn: "bridge_rollback",
+        args: {
+          tombstoneId: deps.newId("bridgeTransaction"),
+          isRoundClosed: command.isRoundClosed,
+          roundId: deps.newId("bridgeRound"),
+        },
+        ledger: reverse,
+        newAccountIds: null,
+      };
+    },
     // A rollback that cannot move money now (a won amount already spent) may succeed later: never a final answer.
-    return answerFailure(deps, answering, error, {
-      refusalOf: (refusal) => (refusal === "NOT_ENOUGH_MONEY" || refusal === "INTERNAL" ? refusal : "UNAVAILABLE"),
-      isRetryable: true,
-    });
-  }
+    { refusalOf: rollbackRefusalOf, isRetryable: true },
+  );
 };

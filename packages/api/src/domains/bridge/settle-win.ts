@@ -1,10 +1,8 @@
 import { winCreditCommand } from "../wallet/credit-player";
 import { newAccountIds } from "../wallet/wallet.repo";
-import { pendingBalances } from "./balances";
-import { runCommand } from "./bridge.repo";
 import type { BridgeDeps, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { fingerprintOf } from "./fingerprint";
-import { answerFailure, answerOutcome, ledgerKeys, ledgerScopeOf } from "./record";
+import { type CommandRow, ledgerKeys, ledgerScopeOf, runAndAnswer } from "./record";
 
 export type WinCommand = {
   provider: string;
@@ -51,12 +49,12 @@ export const settleWin = async (
   view: ResponseView,
   options: CommandOptions = {},
 ): Promise<HttpResult> => {
-  const row = {
+  const row: CommandRow = {
     id: deps.newId("bridgeTransaction"),
     provider: command.provider,
     playerId: command.playerId,
     providerTxnId: command.providerTxnId,
-    kind: "WIN" as const,
+    kind: "WIN",
     providerRoundId: command.providerRoundId,
     gameId: null,
     currency: command.currency ?? command.walletCurrency,
@@ -66,8 +64,7 @@ export const settleWin = async (
     ledgerTxnId: null,
     now: deps.now(),
   };
-  const answering = { row, view, options };
-  try {
+  return runAndAnswer(deps, { row, view, options }, () => {
     // The stake it pays is found in the statement; the studio's reference (or round) stands for it in the request.
     const credit =
       command.amountMinor > 0n
@@ -87,30 +84,17 @@ export const settleWin = async (
             },
           })
         : null;
-    const template = view.render({
-      ok: true,
-      transactionId: row.id,
-      playerId: command.playerId,
-      balances: pendingBalances,
-    });
-    const outcome = await runCommand(
-      deps.db,
-      "bridge_win",
-      {
-        ...row,
+    return {
+      fn: "bridge_win",
+      args: {
         gameCode: command.gameCode,
+        // The currency as the studio named it (null: none), checked against the wallet's in the statement.
         currency: command.currency,
         isRoundClosed: command.isRoundClosed,
         roundId: deps.newId("bridgeRound"),
-        nonce: options.nonce ?? null,
-        responseStatus: template.status,
       },
-      credit && { txn: credit.txn, event: credit.event },
-      template.body,
-      newAccountIds(deps.newId, 3),
-    );
-    return await answerOutcome(deps, answering, template, outcome);
-  } catch (error) {
-    return answerFailure(deps, answering, error);
-  }
+      ledger: credit && { txn: credit.txn, event: credit.event },
+      newAccountIds: newAccountIds(deps.newId, 3),
+    };
+  });
 };

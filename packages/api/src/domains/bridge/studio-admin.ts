@@ -5,7 +5,7 @@ import { writeAudit } from "../audit/write-audit";
 import { parseInput } from "../parse-input";
 import type { StaffDeps } from "../staff/staff.types";
 import { listOpenRounds, type OpenRoundsInput } from "./open-rounds";
-import { listProviders, listStudioGames } from "./providers";
+import { listProviders, listStudioGames, providerCode, setGameEnabled, setProviderEnabled } from "./providers";
 import { type ReconcileReportInput, reconcileProviderReport } from "./reconcile-report";
 
 /**
@@ -15,7 +15,6 @@ import { type ReconcileReportInput, reconcileProviderReport } from "./reconcile-
  */
 type Deps = Pick<ServiceDeps, "db" | "now">;
 
-const providerCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,31}$/);
 const reason = z.string().trim().min(3).max(500);
 
 export const switchProviderInput = z.object({ code: providerCode, isEnabled: z.boolean(), reason }).strict();
@@ -60,55 +59,34 @@ export const listProviderGames = async (deps: Deps, rawInput: z.input<typeof lis
   };
 };
 
-/**
- * The kill switch: off, the provider's games cannot be launched and every new bet is refused; wins and rollbacks of
- * bets already taken are still paid. Switching to the state it is in changes nothing and writes nothing.
- */
+/** The kill switch (see setProviderEnabled) for staff: always with a reason, audited when it changes something. */
 export const switchProvider = async (deps: StaffDeps, rawInput: z.input<typeof switchProviderInput>) => {
   const input = parseInput(switchProviderInput, rawInput);
-  return deps.db.prisma.$transaction(async (tx) => {
-    const before = await tx.gameProvider.findUnique({
-      where: { code: input.code },
-      select: { isEnabled: true, disabledReason: true },
-    });
-    if (!before) throw new DomainError("NOT_FOUND", { message: `unknown provider "${input.code}"` });
-    if (before.isEnabled === input.isEnabled) return { code: input.code, isEnabled: input.isEnabled };
-    const after = { isEnabled: input.isEnabled, disabledReason: input.isEnabled ? null : input.reason };
-    await tx.gameProvider.update({ where: { code: input.code }, data: { ...after, updatedAt: deps.now() } });
-    await writeAudit(tx, deps, deps.audit, {
+  return setProviderEnabled(deps, input, (tx, { before, after }) =>
+    writeAudit(tx, deps, deps.audit, {
       action: input.isEnabled ? "studio.provider.enable" : "studio.provider.disable",
       targetType: "game_provider",
       targetId: input.code,
       before,
       after,
       reason: input.reason,
-    });
-    return { code: input.code, isEnabled: input.isEnabled };
-  });
+    }),
+  );
 };
 
-/** Switches one studio game on or off (off: no launch, no new bet; wins and rollbacks still paid). */
+/** A studio game's switch (see setGameEnabled) for staff: always with a reason, audited when it changes something. */
 export const switchGame = async (deps: StaffDeps, rawInput: z.input<typeof switchGameInput>) => {
   const input = parseInput(switchGameInput, rawInput);
-  return deps.db.prisma.$transaction(async (tx) => {
-    const before = await tx.game.findUnique({
-      where: { slug: input.slug },
-      select: { id: true, provider: true, isEnabled: true, externalCode: true },
-    });
-    // In-house games have no external code; they are not switched here.
-    if (!before?.externalCode) throw new DomainError("NOT_FOUND", { message: `unknown studio game "${input.slug}"` });
-    if (before.isEnabled === input.isEnabled) return { slug: input.slug, isEnabled: input.isEnabled };
-    await tx.game.update({ where: { slug: input.slug }, data: { isEnabled: input.isEnabled } });
-    await writeAudit(tx, deps, deps.audit, {
+  return setGameEnabled(deps, { slug: input.slug, isEnabled: input.isEnabled }, (tx, before) =>
+    writeAudit(tx, deps, deps.audit, {
       action: input.isEnabled ? "studio.game.enable" : "studio.game.disable",
       targetType: "game",
       targetId: before.id,
       before: { provider: before.provider, slug: input.slug, isEnabled: before.isEnabled },
       after: { isEnabled: input.isEnabled },
       reason: input.reason,
-    });
-    return { slug: input.slug, isEnabled: input.isEnabled };
-  });
+    }),
+  );
 };
 
 /** The open-rounds report with each round's game name and currency exponent (for display). */
