@@ -1,7 +1,7 @@
 import { Badge, type Column, paymentStatusTone } from "@pitboss/ui";
 import Link from "next/link";
 import { en } from "~/i18n/en";
-import { formatPaymentMoney } from "~/lib/payments";
+import { Money } from "./money";
 
 /** What every payment row the finance screens list carries. */
 type PaymentRow = {
@@ -36,7 +36,7 @@ export const paymentColumns = {
     key: "amount",
     header: en.payments.amount,
     align: "end",
-    render: (row) => formatPaymentMoney(row.amountMinor, row.currency),
+    render: (row) => <Money amountMinor={row.amountMinor} currency={row.currency} />,
   },
   status: {
     key: "status",

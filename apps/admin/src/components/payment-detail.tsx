@@ -7,8 +7,8 @@ import { useState } from "react";
 import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime } from "~/lib/money";
-import { formatPaymentMoney } from "~/lib/payments";
 import { useTRPC } from "~/trpc/react";
+import { useFormatMoney } from "./money";
 import { type DecisionMode, WithdrawalActions, WithdrawalDecisionForm } from "./withdrawal-decision";
 
 const statusLabel = (status: string | null) => (status ? (en.payments.statuses[status] ?? status) : "—");
@@ -18,6 +18,7 @@ export const PaymentDetail = ({ paymentId }: { paymentId: string }) => {
   const trpc = useTRPC();
   const detail = useQuery(trpc.admin.payments.detail.queryOptions({ paymentId }));
   const [mode, setMode] = useState<DecisionMode | null>(null);
+  const formatMoney = useFormatMoney();
   if (detail.error) return <Notice tone="danger">{errorMessage(detail.error)}</Notice>;
   if (!detail.data) return <p className="text-muted">{en.common.loading}</p>;
   const { payment, playerId, playerEmail, transitions, webhooks } = detail.data;
@@ -26,7 +27,7 @@ export const PaymentDetail = ({ paymentId }: { paymentId: string }) => {
       <Card
         title={
           <span className="flex flex-wrap items-center gap-2">
-            {en.payments.directions[payment.direction]} {formatPaymentMoney(payment.amountMinor, payment.currency)}
+            {en.payments.directions[payment.direction]} {formatMoney(payment.amountMinor, payment.currency)}
             <Badge tone={paymentStatusTone(payment.status)} testId="payment-status">
               {statusLabel(payment.status)}
             </Badge>
@@ -46,7 +47,7 @@ export const PaymentDetail = ({ paymentId }: { paymentId: string }) => {
             },
             { label: en.payments.method, value: en.payments.methods[payment.method] ?? payment.method },
             { label: en.payments.provider, value: payment.provider ?? "—" },
-            { label: en.payments.fee, value: formatPaymentMoney(payment.feeMinor, payment.currency) },
+            { label: en.payments.fee, value: formatMoney(payment.feeMinor, payment.currency) },
             {
               label: en.payments.reason,
               value: payment.reasonCode ? <code className="text-xs">{payment.reasonCode}</code> : "—",

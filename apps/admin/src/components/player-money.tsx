@@ -6,15 +6,14 @@ import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime, formatMinor } from "~/lib/money";
 import { useTRPC } from "~/trpc/react";
-import { useMe } from "./me-context";
+import { useFormatMoney } from "./money";
 
 /** Balances by sub-account and the latest cash statement in the player's currency. */
 export const PlayerMoney = ({ playerId, currency }: { playerId: string; currency: string }) => {
   const trpc = useTRPC();
-  const me = useMe();
+  const formatMoney = useFormatMoney();
   const balances = useQuery(trpc.admin.player.balances.queryOptions({ playerId }));
   const statement = useQuery(trpc.admin.player.statement.queryOptions({ playerId, currency, limit: 20 }));
-  const exponent = me.currencyExponents[currency] ?? 2;
   return (
     <Card title={en.player.balances}>
       {balances.error ? <Notice tone="danger">{errorMessage(balances.error)}</Notice> : null}
@@ -51,13 +50,13 @@ export const PlayerMoney = ({ playerId, currency }: { playerId: string; currency
             key: "amount",
             header: en.player.amount,
             align: "end",
-            render: (row) => formatMinor(row.amountMinor, currency, exponent),
+            render: (row) => formatMoney(row.amountMinor, currency),
           },
           {
             key: "after",
             header: en.player.balanceAfter,
             align: "end",
-            render: (row) => (row.balanceAfter === null ? "" : formatMinor(row.balanceAfter, currency, exponent)),
+            render: (row) => (row.balanceAfter === null ? "" : formatMoney(row.balanceAfter, currency)),
           },
         ]}
       />

@@ -4,19 +4,19 @@ import { Badge, Card, DataTable, Notice } from "@pitboss/ui";
 import { useQuery } from "@tanstack/react-query";
 import { en } from "~/i18n/en";
 import { errorMessage } from "~/lib/errors";
-import { formatDateTime, formatMinor } from "~/lib/money";
+import { formatDateTime } from "~/lib/money";
 import { useTRPC } from "~/trpc/react";
-import { useMe } from "./me-context";
+import { useFormatMoney } from "./money";
 
 const resultTone = (result: string | null) => (result === "WIN" ? "success" : result === "LOSE" ? "neutral" : "info");
 
 /** The player's latest rounds: game, stake, payout, result and state, newest first. */
 export const PlayerRounds = ({ playerId }: { playerId: string }) => {
   const trpc = useTRPC();
-  const me = useMe();
+  const formatMoney = useFormatMoney();
   const rounds = useQuery(trpc.admin.player.rounds.queryOptions({ playerId }));
   const money = (amountMinor: bigint | null, currency: string) =>
-    amountMinor === null ? "" : formatMinor(amountMinor, currency, me.currencyExponents[currency] ?? 2);
+    amountMinor === null ? "" : formatMoney(amountMinor, currency);
   return (
     <Card title={en.player.rounds} className="lg:col-span-2">
       {rounds.error ? <Notice tone="danger">{errorMessage(rounds.error)}</Notice> : null}

@@ -5,13 +5,13 @@ import { useQuery } from "@tanstack/react-query";
 import { en } from "~/i18n/en";
 import { format } from "~/i18n/format";
 import { errorMessage } from "~/lib/errors";
-import { formatDateTime, formatMinor } from "~/lib/money";
+import { formatDateTime } from "~/lib/money";
 import { useTRPC } from "~/trpc/react";
-import { useMe } from "./me-context";
+import { useFormatMoney } from "./money";
 
 export const PlayerTimeline = ({ playerId }: { playerId: string }) => {
   const trpc = useTRPC();
-  const me = useMe();
+  const formatMoney = useFormatMoney();
   const timeline = useQuery(trpc.admin.player.timeline.queryOptions({ playerId }));
   return (
     <Card title={en.player.timeline}>
@@ -24,10 +24,7 @@ export const PlayerTimeline = ({ playerId }: { playerId: string }) => {
             <span>
               <span className="font-medium">{en.timelineKinds[event.kind]}</span> {event.summary}
               {event.amountMinor !== undefined && event.currency ? (
-                <span className="tabular-nums">
-                  {" "}
-                  · {formatMinor(event.amountMinor, event.currency, me.currencyExponents[event.currency] ?? 2)}
-                </span>
+                <span className="tabular-nums"> · {formatMoney(event.amountMinor, event.currency)}</span>
               ) : null}
               {event.by ? (
                 <span className="text-muted text-xs"> · {format(en.player.by, { name: event.by })}</span>

@@ -19,9 +19,10 @@ import { en } from "~/i18n/en";
 import { format } from "~/i18n/format";
 import { errorMessage } from "~/lib/errors";
 import { formatDateTime } from "~/lib/money";
-import { formatPaymentMoney, settlementProviders } from "~/lib/payments";
+import { settlementProviders } from "~/lib/payments";
 import { useTRPC } from "~/trpc/react";
 import { useCan } from "./me-context";
+import { useFormatMoney } from "./money";
 
 /** Import a provider's settlement report (pasted or from a file); the matcher flags differences, adjusts nothing. */
 const SettlementImport = ({ onImported }: { onImported: (runId: string) => void }) => {
@@ -100,6 +101,7 @@ const SettlementImport = ({ onImported }: { onImported: (runId: string) => void 
 
 const RunItems = ({ runId }: { runId: string }) => {
   const trpc = useTRPC();
+  const formatMoney = useFormatMoney();
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const run = useQuery(trpc.admin.payments.reconciliationRun.queryOptions({ runId }));
   const items = (run.data?.items ?? []).filter((item) => !onlyFlagged || item.status === "FLAGGED");
@@ -130,7 +132,7 @@ const RunItems = ({ runId }: { runId: string }) => {
             header: en.reconciliation.amount,
             align: "end",
             render: (row) =>
-              row.amountMinor === null || !row.currency ? "" : formatPaymentMoney(row.amountMinor, row.currency),
+              row.amountMinor === null || !row.currency ? "" : formatMoney(row.amountMinor, row.currency),
           },
           {
             key: "reference",

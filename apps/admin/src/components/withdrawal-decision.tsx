@@ -1,23 +1,25 @@
 "use client";
 
+import { type PaymentStatus, type WithdrawalDecision, withdrawalDecisionsFor } from "@pitboss/api/client";
 import { Button, Card, Notice, SelectField, TextAreaField, useRefetchAfterWrite } from "@pitboss/ui";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { en } from "~/i18n/en";
 import { format } from "~/i18n/format";
 import { errorMessage } from "~/lib/errors";
-import { formatPaymentMoney } from "~/lib/payments";
 import { useTRPC } from "~/trpc/react";
 import { useCan } from "./me-context";
+import { useFormatMoney } from "./money";
 
 export type DecisionTarget = {
   id: string;
-  status: string;
+  status: PaymentStatus;
   amountMinor: bigint;
   currency: string;
   playerEmail: string;
 };
-export type DecisionMode = "reject" | "resolve";
+/** The decisions that open a form; approving needs nothing more and happens at once. */
+export type DecisionMode = Exclude<WithdrawalDecision, "approve">;
 
 const useRefreshPayments = () => {
   const trpc = useTRPC();
@@ -38,19 +40,20 @@ export const WithdrawalActions = ({
   const refresh = useRefreshPayments();
   const approve = useMutation(trpc.admin.payments.approve.mutationOptions({ onSettled: refresh }));
   if (!can("payments.approve")) return null;
+  const decisions = withdrawalDecisionsFor(target.status);
   return (
     <span className="flex flex-wrap gap-1">
-      {target.status === "AWAITING_APPROVAL" ? (
-        <>
-          <Button size="sm" isBusy={approve.isPending} onClick={() => approve.mutate({ paymentId: target.id })}>
-            {en.withdrawals.approve}
-          </Button>
-          <Button size="sm" variant="secondary" onClick={() => onOpen("reject")}>
-            {en.withdrawals.reject}
-          </Button>
-        </>
+      {decisions.includes("approve") ? (
+        <Button size="sm" isBusy={approve.isPending} onClick={() => approve.mutate({ paymentId: target.id })}>
+          {en.withdrawals.approve}
+        </Button>
       ) : null}
-      {target.status === "HELD" ? (
+      {decisions.includes("reject") ? (
+        <Button size="sm" variant="secondary" onClick={() => onOpen("reject")}>
+          {en.withdrawals.reject}
+        </Button>
+      ) : null}
+      {decisions.includes("resolve") ? (
         <Button size="sm" variant="secondary" onClick={() => onOpen("resolve")}>
           {en.withdrawals.resolve}
         </Button>
@@ -76,6 +79,7 @@ export const WithdrawalDecisionForm = ({
 }) => {
   const trpc = useTRPC();
   const refresh = useRefreshPayments();
+  const formatMoney = useFormatMoney();
   const heading = useRef<HTMLHeadingElement>(null);
   const [reasonCode, setReasonCode] = useState("");
   const [outcome, setOutcome] = useState<"PAID" | "FAILED" | "">("");
@@ -86,7 +90,7 @@ export const WithdrawalDecisionForm = ({
   const mutation = mode === "reject" ? reject : resolve;
   useEffect(() => heading.current?.focus(), []);
 
-  const amount = formatPaymentMoney(target.amountMinor, target.currency);
+  const amount = formatMoney(target.amountMinor, target.currency);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (mode === "reject") {

@@ -1,16 +1,15 @@
 "use client";
 
-import { pocketColor } from "@pitboss/api/client";
+import { pocketColor, SHAPED_BET_LAYOUTS } from "@pitboss/api/client";
 import type { CSSProperties, ReactNode } from "react";
 import { useT } from "~/i18n/client";
 import {
   type EvenMoneyBetType,
   evenMoneyBetTypes,
   type InsideBetType,
-  insideSpots,
-  type PlacedSpot,
   type Spot,
   spotKey,
+  spotPositionOf,
 } from "~/lib/roulette";
 import { pocketColors } from "./roulette-colors";
 
@@ -31,11 +30,11 @@ const cell =
   "relative grid min-h-12 place-items-center rounded-sm font-semibold text-sm text-white ring-1 ring-felt-700 focus-visible:z-20 focus-visible:outline-2 focus-visible:outline-chip-400";
 const chip = "rounded-full bg-chip-400 px-1 text-[10px] text-felt-950 leading-4 whitespace-nowrap";
 
-/** Where a border spot sits on the number area: columns of a third, rows of a twelfth; −0.5 is the street gutter. */
-const positionOf = ({ x, y }: Pick<PlacedSpot, "x" | "y">): CSSProperties => ({
-  left: x < 0 ? "-1rem" : `${(x / 3) * 100}%`,
-  top: `${(y / 12) * 100}%`,
-});
+/** Where a bet on these numbers is drawn: columns of a third, rows of a twelfth; −0.5 is the street gutter. */
+const positionStyleOf = (numbers: readonly number[]): CSSProperties => {
+  const { x, y } = spotPositionOf(numbers);
+  return { left: x < 0 ? "-1rem" : `${(x / 3) * 100}%`, top: `${(y / 12) * 100}%` };
+};
 
 /**
  * The European table, numbers in the standard 3-column layout (zero on top, as on a phone held upright), drawn left
@@ -83,19 +82,16 @@ export const RouletteBoard = ({ mode, bets, onPlace, labelOf, money, winning }: 
   // Chips of inside bets placed in another mode stay visible where they lie on the table.
   const otherChips = [...bets.values()].flatMap(({ spot, stake }) => {
     if (!("numbers" in spot) || spot.type === "straight" || spot.type === mode) return [];
-    const placed = insideSpots[spot.type].find((p) => spotKey(p.spot) === spotKey(spot));
-    return placed
-      ? [
-          <span
-            key={spotKey(spot)}
-            aria-hidden="true"
-            className={`pointer-events-none absolute z-10 -translate-x-1/2 -translate-y-1/2 ${chip}`}
-            style={positionOf(placed)}
-          >
-            {money(stake)}
-          </span>,
-        ]
-      : [];
+    return [
+      <span
+        key={spotKey(spot)}
+        aria-hidden="true"
+        className={`pointer-events-none absolute z-10 -translate-x-1/2 -translate-y-1/2 ${chip}`}
+        style={positionStyleOf(spot.numbers)}
+      >
+        {money(stake)}
+      </span>,
+    ];
   });
 
   return (
@@ -105,12 +101,12 @@ export const RouletteBoard = ({ mode, bets, onPlace, labelOf, money, winning }: 
         <div className="grid grid-cols-3">{Array.from({ length: 36 }, (_, i) => number(i + 1))}</div>
         {mode === "straight"
           ? null
-          : insideSpots[mode].map((placed) =>
+          : SHAPED_BET_LAYOUTS[mode].map((numbers) =>
               button(
-                placed.spot,
+                { type: mode, numbers: [...numbers] },
                 "absolute z-10 grid size-6 -translate-x-1/2 -translate-y-1/2 place-items-center rounded-full bg-felt-950/50 ring-2 ring-chip-400 hover:bg-chip-400 focus-visible:z-20 focus-visible:outline-2 focus-visible:outline-white",
                 null,
-                { style: positionOf(placed) },
+                { style: positionStyleOf(numbers) },
               ),
             )}
         {otherChips}
