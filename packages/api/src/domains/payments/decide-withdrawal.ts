@@ -16,6 +16,7 @@ import {
   resolveHeldInput,
 } from "./payments.schemas";
 import { sendPayout } from "./send-payout";
+import { decisionFrom } from "./withdrawal-decisions";
 
 type Deps = StaffDeps & WithPaymentSettings;
 
@@ -71,11 +72,11 @@ const decide = (
 export const approveWithdrawal = async (deps: Deps, rawInput: ApproveWithdrawalInput): Promise<PaymentView> => {
   const input = parseInput(approveWithdrawalInput, rawInput);
   const payment = await loadWithdrawal(deps, input.paymentId);
-  if (payment.status === "AWAITING_APPROVAL") {
+  if (payment.status === decisionFrom.approve) {
     await decide(
       deps,
       payment,
-      { from: "AWAITING_APPROVAL", to: "APPROVED", reasonCode: null, note: input.note ?? null },
+      { from: decisionFrom.approve, to: "APPROVED", reasonCode: null, note: input.note ?? null },
       "payments.withdrawal.approve",
     );
   }
@@ -90,11 +91,11 @@ export const approveWithdrawal = async (deps: Deps, rawInput: ApproveWithdrawalI
 export const rejectWithdrawal = async (deps: Deps, rawInput: RejectWithdrawalInput): Promise<PaymentView> => {
   const input = parseInput(rejectWithdrawalInput, rawInput);
   const payment = await loadWithdrawal(deps, input.paymentId);
-  if (payment.status === "AWAITING_APPROVAL") {
+  if (payment.status === decisionFrom.reject) {
     await decide(
       deps,
       payment,
-      { from: "AWAITING_APPROVAL", to: "REJECTED", reasonCode: input.reasonCode, note: input.note ?? null },
+      { from: decisionFrom.reject, to: "REJECTED", reasonCode: input.reasonCode, note: input.note ?? null },
       "payments.withdrawal.reject",
     );
   }
@@ -111,12 +112,12 @@ export const rejectWithdrawal = async (deps: Deps, rawInput: RejectWithdrawalInp
 export const resolveHeldWithdrawal = async (deps: Deps, rawInput: ResolveHeldInput): Promise<PaymentView> => {
   const input = parseInput(resolveHeldInput, rawInput);
   const payment = await loadWithdrawal(deps, input.paymentId);
-  if (payment.status === "HELD") {
+  if (payment.status === decisionFrom.resolve) {
     await decide(
       deps,
       payment,
       {
-        from: "HELD",
+        from: decisionFrom.resolve,
         to: input.outcome,
         reasonCode: input.outcome === "PAID" ? "RESOLVED_PAID" : "RESOLVED_FAILED",
         note: input.note,
