@@ -6,7 +6,7 @@ import { hub88Driver } from "./conformance/drivers";
 import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "./conformance/fixtures";
 import { listOpenRounds } from "./open-rounds";
 import { listProviders, listStudioGames, registerProvider, registerStudioGame, setProviderEnabled } from "./providers";
-import { parseCsv, reconcileProviderReport } from "./reconcile-report";
+import { reconcileProviderReport } from "./reconcile-report";
 import { ledgerKeys, ledgerScopeOf } from "./record";
 
 let fixture: StudioFixture;
@@ -171,13 +171,6 @@ describe("reconciliation of a provider report", () => {
         reconcileProviderReport(fixture.deps, { provider: fixture.provider, format: "json", report: "{" }),
       ),
     ).toBe("INVALID_INPUT");
-  });
-
-  it("reads RFC 4180 CSV: quoted fields, doubled quotes, CRLF", () => {
-    expect(parseCsv('a,"b,c","d ""e"""\r\n1,2,3\n')).toEqual([
-      ["a", "b,c", 'd "e"'],
-      ["1", "2", "3"],
-    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { bigintTypes, DomainError, isCurrencyCode, parseMoney } from "@pitboss/db";
 import { z } from "zod";
 import type { ServiceDeps } from "../../deps";
+import { parseCsv } from "../../lib/csv";
 
 /**
  * Reconciliation of a studio's transaction report against what the bridge recorded (and the ledger moved), round by
@@ -52,36 +53,8 @@ export type Mismatch = {
   theirs?: { type: string; status: string; amountMinor: bigint | null; currency: string };
 };
 
-/** A minimal RFC 4180 reader: quoted fields with doubled quotes, CRLF or LF line ends. */
-export const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (isQuoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') isQuoted = false;
-      else field += char;
-    } else if (char === '"') isQuoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i += 1;
-      row.push(field);
-      if (row.some((cell) => cell !== "")) rows.push(row);
-      row = [];
-      field = "";
-    } else field += char;
-  }
-  row.push(field);
-  if (row.some((cell) => cell !== "")) rows.push(row);
-  return rows;
-};
+// Re-exported for the reader's test in operations.int.test.ts; the parser is lib/csv, shared with the PSP settlement
+// reports.
 
 const readReport = (input: z.infer<typeof reconcileReportInput>) => {
   let records: unknown[];
@@ -94,7 +67,9 @@ const readReport = (input: z.infer<typeof reconcileReportInput>) => {
       throw new DomainError("INVALID_INPUT", { message: "the report must be a JSON array of transactions" });
     }
   } else {
-    const [header = [], ...lines] = parseCsv(input.report);
+    const csv = parseCsv(input.report);
+    if (!csv) throw new DomainError("INVALID_INPUT", { message: "the report has a quoted field that is never closed" });
+    const [header = [], ...lines] = csv;
     const columns = header.map((column) => column.trim().toLowerCase());
     records = lines.map((cells) => Object.fromEntries(columns.map((column, i) => [column, cells[i]?.trim() ?? ""])));
   }

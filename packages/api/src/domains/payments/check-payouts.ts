@@ -1,9 +1,10 @@
+import { applyPayoutOutcome } from "./apply-payout-outcome";
 import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
 import { actors } from "./payment-transitions";
+import { inPaymentTransaction } from "./payment-tx";
 import { paymentSelect } from "./payments.repo";
-import { providerFailureOf } from "./provider-port";
-import { recordProviderFailure } from "./routing";
-import { applyPayoutAnswer, resumePayout, sendPayout } from "./send-payout";
+import { callProvider } from "./routing";
+import { resumePayout, sendPayout } from "./send-payout";
 
 const actor = actors.system("payout-check");
 
@@ -40,18 +41,14 @@ export const checkPayouts = async (deps: PaymentDeps, options: { batch?: number 
       summary.stillHeld += 1;
       continue;
     }
-    try {
-      const answer = await provider.findPayout(payment.id);
-      if (answer && (await applyPayoutAnswer(deps, payment, provider.code, answer, actor))) {
-        if (answer.status === "paid") summary.paid += 1;
-        else summary.failed += 1;
-      } else summary.stillHeld += 1;
-    } catch (error) {
-      const failure = providerFailureOf(error);
-      if (!failure) throw error;
-      await recordProviderFailure(deps, provider.code, failure);
-      summary.stillHeld += 1;
-    }
+    // No answer (unreachable, timeout, 5xx, or a refusal: a 4xx says nothing about the payout), no record there, or
+    // still pending: left HELD. Whatever came back counts towards the provider's circuit as when the payout was sent.
+    const { answer } = await callProvider(deps, provider.code, () => provider.findPayout(payment.id));
+    const outcome = answer ? { ...answer, provider: provider.code } : null;
+    if (outcome && (await inPaymentTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor)))) {
+      if (outcome.status === "paid") summary.paid += 1;
+      else summary.failed += 1;
+    } else summary.stillHeld += 1;
   }
   return summary;
 };

@@ -4,8 +4,7 @@ import { inPaymentTransaction } from "./payment-tx";
 import { toPaymentViewOf } from "./payment-view";
 import { mustFindPayment, type PaymentRow } from "./payments.repo";
 import type { StartPaymentInput } from "./payments.schemas";
-import { providerFailureOf } from "./provider-port";
-import { providersFor, recordProviderFailure, recordProviderSuccess } from "./routing";
+import { callProvider, providersFor } from "./routing";
 import { checkPaymentRequest, insertCheckedPayment, replayAfterRace } from "./start-payment";
 
 /** Where the browser goes for a payment: the provider's page, or straight to our return page when there is none. */
@@ -47,8 +46,8 @@ const offerToProviders = async (deps: PaymentDeps, payment: PaymentRow): Promise
   const settings = paymentSettingsOf(deps);
   const actor = actors.player(payment.playerId);
   for (const provider of await providersFor(deps, payment.method)) {
-    try {
-      const created = await provider.createPayment({
+    const created = await callProvider(deps, provider.code, () =>
+      provider.createPayment({
         reference: payment.id,
         amountMinor: payment.amountMinor,
         currency: payment.currency,
@@ -57,8 +56,9 @@ const offerToProviders = async (deps: PaymentDeps, payment: PaymentRow): Promise
         webhookUrl: webhookUrlOf(settings, provider.code),
         description: `Deposit ${payment.id}`,
         idempotencyKey: payment.id,
-      });
-      await recordProviderSuccess(deps, provider.code);
+      }),
+    );
+    if (created.failure === null) {
       // A webhook may have completed it already (a very fast provider): then it is past INITIATED, and stays so.
       await inPaymentTransaction(deps, (tx) =>
         transitionPayment(tx, deps, payment, {
@@ -67,30 +67,25 @@ const offerToProviders = async (deps: PaymentDeps, payment: PaymentRow): Promise
           reasonCode: null,
           actor,
           provider: provider.code,
-          providerPaymentId: created.providerPaymentId,
-          redirectUrl: created.redirectUrl,
+          providerPaymentId: created.answer.providerPaymentId,
+          redirectUrl: created.answer.redirectUrl,
         }),
       );
       return reload(deps, payment.id);
-    } catch (error) {
-      const failure = providerFailureOf(error);
-      if (!failure) throw error;
-      if (failure === "REFUSED") {
-        await recordProviderSuccess(deps, provider.code);
-        await inPaymentTransaction(deps, (tx) =>
-          transitionPayment(tx, deps, payment, {
-            from: ["INITIATED"],
-            to: "FAILED",
-            reasonCode: "PROVIDER_REFUSED",
-            actor: actors.provider(provider.code),
-          }),
-        );
-        return reload(deps, payment.id);
-      }
-      // Not taken, or taken with an unknown outcome: either way the next provider gets this payment, and the
-      // first one's orphan (never paid by the player, who is sent to the next) simply expires there.
-      await recordProviderFailure(deps, provider.code, failure);
     }
+    if (created.failure === "REFUSED") {
+      await inPaymentTransaction(deps, (tx) =>
+        transitionPayment(tx, deps, payment, {
+          from: ["INITIATED"],
+          to: "FAILED",
+          reasonCode: "PROVIDER_REFUSED",
+          actor: actors.provider(provider.code),
+        }),
+      );
+      return reload(deps, payment.id);
+    }
+    // Not taken, or taken with an unknown outcome: either way the next provider gets this payment, and the
+    // first one's orphan (never paid by the player, who is sent to the next) simply expires there.
   }
   await inPaymentTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, {

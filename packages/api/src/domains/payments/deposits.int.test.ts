@@ -13,9 +13,12 @@ import { createTestStaff, domainCodeOf } from "../../testing/staff";
 import { expectLedgerInvariants } from "../../testing/wallet";
 import { checkProviderHealth } from "./check-provider-health";
 import { expireStaleDeposits } from "./expire-deposits";
+import { paymentSettingsOf } from "./payment-settings";
 import { postPaymentMovement } from "./payment-transitions";
 import { inPaymentTransaction } from "./payment-tx";
 import { mustFindPayment } from "./payments.repo";
+import { createProviderRegistry } from "./provider-port";
+import { sandboxProvider } from "./providers/sandbox-psp.adapter";
 import { signWebhook } from "./webhook-signature";
 
 // This file's own jurisdiction, so parallel test files never share cashier rows.
@@ -304,6 +307,48 @@ describe("expiry", () => {
     expect([completed.status, completed.reasonCode]).toEqual(["COMPLETED", "LATE_SUCCESS"]);
     expect(await balanceOf(base, player.id)).toBe(2_900n);
     expect(await creditsOf(late.payment.id)).toBe(1);
+  });
+  it("counts a refused status query as the provider answering, as a refused deposit is, and leaves the deposit open", async () => {
+    const expiring = { ...harness.deps, paymentSettings: { ...harness.deps.paymentSettings, depositTtlMs: 0 } };
+    const player = await createCashierPlayer(base, country);
+    const caller = createTestCaller(expiring, { app: "web", playerId: player.id }).cashier;
+    const open = await caller.deposit({
+      method: "CARD",
+      currency: "EUR",
+      amount: "16.00",
+      idempotencyKey: randomUUID(),
+    });
+    const provider = open.payment.provider as string;
+    // The same providers with a revoked API key: every call is answered 401, a definite no.
+    const revoked = {
+      ...expiring,
+      paymentSettings: {
+        ...expiring.paymentSettings,
+        providers: createProviderRegistry(
+          paymentSettingsOf(expiring)
+            .providers.all()
+            .map(({ code, methods }) =>
+              sandboxProvider({
+                code,
+                methods,
+                baseUrl: harness.sandbox.url,
+                timeoutMs: 5_000,
+                credentials: { apiKey: "sk_revoked", webhookSecret: "unused" },
+              }),
+            ),
+        ),
+      },
+    };
+    const askedAt = Date.now();
+    await expireStaleDeposits(revoked);
+    expect((await paymentOf(open.payment.id)).status).toBe("PENDING");
+    const health = await harness.deps.db.prisma.paymentProviderHealth.findUniqueOrThrow({ where: { provider } });
+    expect(health.lastSuccessAt?.getTime()).toBeGreaterThanOrEqual(askedAt);
+    expect(health.lastError).not.toBe("REFUSED");
+
+    // Asked again with the right key on the next run: closed as the provider says.
+    await expireStaleDeposits(expiring);
+    expect((await paymentOf(open.payment.id)).status).toBe("EXPIRED");
   });
 });
 

@@ -3,8 +3,7 @@ import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
 import { inPaymentTransaction } from "./payment-tx";
 import { paymentSelect } from "./payments.repo";
-import { providerFailureOf } from "./provider-port";
-import { recordProviderFailure } from "./routing";
+import { callProvider } from "./routing";
 
 const actor = actors.system("deposit-expiry");
 
@@ -39,13 +38,11 @@ export const expireStaleDeposits = async (deps: PaymentDeps, options: { batch?: 
       if (isExpired) summary.expired += 1;
       continue;
     }
-    let state: Awaited<ReturnType<typeof provider.getPayment>>;
-    try {
-      state = await provider.getPayment(payment.providerPaymentId);
-    } catch (error) {
-      const failure = providerFailureOf(error);
-      if (!failure) throw error;
-      if (failure !== "REFUSED") await recordProviderFailure(deps, provider.code, failure);
+    const providerPaymentId = payment.providerPaymentId;
+    // No answer (or a refusal, which says nothing about the payment): left open and asked again on the next run.
+    // Whatever came back counts towards the provider's circuit as when the deposit was created.
+    const { answer: state } = await callProvider(deps, provider.code, () => provider.getPayment(providerPaymentId));
+    if (!state) {
       summary.unreachable += 1;
       continue;
     }

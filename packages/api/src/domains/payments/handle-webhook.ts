@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { applyDepositOutcome } from "./apply-deposit-outcome";
+import { applyPayoutOutcome } from "./apply-payout-outcome";
 import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
-import { actors, transitionPayment } from "./payment-transitions";
+import { actors } from "./payment-transitions";
 import { inPaymentTransaction, type PaymentTx } from "./payment-tx";
 import {
   claimWebhookEvent,
@@ -10,7 +11,7 @@ import {
   setWebhookOutcome,
   type WebhookRecord,
 } from "./payments.repo";
-import { type ProviderEvent, reasonCodeOf } from "./provider-port";
+import type { ProviderEvent } from "./provider-port";
 
 export type WebhookDelivery = {
   provider: string;
@@ -63,14 +64,18 @@ const applyEvent = async (
       );
     case "payout.paid":
     case "payout.failed":
-      return transitionPayment(tx, deps, payment, {
-        from: ["PROCESSING", "HELD"],
-        to: event.type === "payout.paid" ? "PAID" : "FAILED",
-        reasonCode: event.type === "payout.paid" ? null : reasonCodeOf(event.failureCode, "PAYOUT_FAILED"),
+      return applyPayoutOutcome(
+        tx,
+        deps,
+        payment,
+        {
+          status: event.type === "payout.paid" ? "paid" : "failed",
+          failureCode: event.failureCode,
+          provider,
+          providerPayoutId: event.providerPaymentId,
+        },
         actor,
-        provider,
-        providerPaymentId: event.providerPaymentId,
-      });
+      );
   }
 };
 
@@ -79,7 +84,7 @@ const applyEvent = async (
  * signature, an old timestamp, an unreadable body or an unknown payment is refused with 400 and changes nothing.
  * A verified event is recorded once per (provider, event id) in the same transaction as its effect, so a duplicate,
  * a retry or a concurrent delivery finds it and changes nothing; the effect itself is order-safe (see
- * applyDepositOutcome and the payout edges), so a late or out-of-order event cannot undo or double anything.
+ * applyDepositOutcome and applyPayoutOutcome), so a late or out-of-order event cannot undo or double anything.
  */
 export const handlePaymentWebhook = async (deps: PaymentDeps, delivery: WebhookDelivery): Promise<WebhookAnswer> => {
   const provider = paymentSettingsOf(deps).providers.get(delivery.provider);

@@ -1,7 +1,7 @@
 import type { ServiceDeps } from "../../deps";
 import { paymentSettingsOf, type WithPaymentSettings } from "./payment-settings";
 import type { PaymentMethod } from "./payments.schemas";
-import type { PaymentProvider, ProviderFailure } from "./provider-port";
+import { type PaymentProvider, type ProviderFailure, providerFailureOf } from "./provider-port";
 
 type Deps = Pick<ServiceDeps, "db" | "now" | "logger"> & WithPaymentSettings;
 
@@ -55,4 +55,32 @@ export const recordProviderFailure = async (deps: Deps, provider: string, failur
       opened_at = CASE WHEN payment_provider_health.consecutive_failures + 1 >= ${threshold} THEN ${at}::timestamptz END,
       last_failure_at = ${at}, last_error = ${failure}, updated_at = ${at}`;
   deps.logger.warn({ provider, failure }, "payment provider failed");
+};
+
+type ProviderCallResult<Answer> = { answer: Answer; failure: null } | { answer: null; failure: ProviderFailure };
+
+/**
+ * Calls a provider and counts the result towards its circuit, the one place that decides what counts: any answer,
+ * a refusal (4xx) included, shows the provider is up and closes it; no connection, a 503, a timeout or a 5xx counts
+ * towards opening it. Deposits, payouts and the jobs that look them up all call providers through here, so they
+ * cannot count the same failure differently. The failure is returned for the caller to act on (a refusal is still a "no"
+ * for the payment); an error that did not come from the provider call is rethrown.
+ */
+export const callProvider = async <Answer>(
+  deps: Deps,
+  provider: string,
+  call: () => Promise<Answer>,
+): Promise<ProviderCallResult<Answer>> => {
+  let answer: Answer;
+  try {
+    answer = await call();
+  } catch (error) {
+    const failure = providerFailureOf(error);
+    if (!failure) throw error;
+    if (failure === "REFUSED") await recordProviderSuccess(deps, provider);
+    else await recordProviderFailure(deps, provider, failure);
+    return { answer: null, failure };
+  }
+  await recordProviderSuccess(deps, provider);
+  return { answer, failure: null };
 };

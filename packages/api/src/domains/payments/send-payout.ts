@@ -1,47 +1,17 @@
+import { applyPayoutOutcome } from "./apply-payout-outcome";
 import { type PaymentDeps, paymentSettingsOf, webhookUrlOf } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
 import { inPaymentTransaction } from "./payment-tx";
 import { mustFindPayment, type PaymentRow, setPayoutProvider } from "./payments.repo";
-import {
-  heldReasonOf,
-  isNotSent,
-  type PaymentProvider,
-  type ProviderPayoutState,
-  providerFailureOf,
-  reasonCodeOf,
-} from "./provider-port";
-import { providersFor, recordProviderFailure, recordProviderSuccess } from "./routing";
-
-/**
- * Applies a provider's answer about a payout (from the create call, its lookup or a webhook) to a payout that is
- * PROCESSING or HELD: paid → PAID (pending → provider clearing), failed → FAILED (the funds go back to the player),
- * pending → unchanged.
- */
-export const applyPayoutAnswer = async (
-  deps: PaymentDeps,
-  payment: PaymentRow,
-  provider: string,
-  answer: Pick<ProviderPayoutState, "status" | "failureCode" | "providerPayoutId">,
-  actor: string,
-) => {
-  if (answer.status === "pending") return false;
-  return inPaymentTransaction(deps, (tx) =>
-    transitionPayment(tx, deps, payment, {
-      from: ["PROCESSING", "HELD"],
-      to: answer.status === "paid" ? "PAID" : "FAILED",
-      reasonCode: answer.status === "paid" ? null : reasonCodeOf(answer.failureCode, "PAYOUT_FAILED"),
-      actor,
-      provider,
-      providerPaymentId: answer.providerPayoutId,
-    }),
-  );
-};
+import { heldReasonOf, isNotSent, type PaymentProvider } from "./provider-port";
+import { callProvider, providersFor } from "./routing";
 
 /** Sends the payout to one provider; true when that provider took it (whatever its answer), false when not sent. */
 const sendTo = async (deps: PaymentDeps, payment: PaymentRow, provider: PaymentProvider): Promise<boolean> => {
   const settings = paymentSettingsOf(deps);
-  try {
-    const answer = await provider.createPayout({
+  const actor = actors.provider(provider.code);
+  const sent = await callProvider(deps, provider.code, () =>
+    provider.createPayout({
       reference: payment.id,
       amountMinor: payment.amountMinor,
       currency: payment.currency,
@@ -49,39 +19,32 @@ const sendTo = async (deps: PaymentDeps, payment: PaymentRow, provider: PaymentP
       webhookUrl: webhookUrlOf(settings, provider.code),
       // The same key on every attempt: the provider returns the payout it already has instead of paying twice.
       idempotencyKey: payment.id,
-    });
-    await recordProviderSuccess(deps, provider.code);
-    await applyPayoutAnswer(deps, payment, provider.code, answer, actors.provider(provider.code));
+    }),
+  );
+  if (sent.failure === null) {
+    const outcome = { ...sent.answer, provider: provider.code };
+    await inPaymentTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor));
     return true;
-  } catch (error) {
-    const failure = providerFailureOf(error);
-    if (!failure) throw error;
-    if (failure === "REFUSED") {
-      // A definite no (4xx): nothing was paid, so the funds go back to the player.
-      await recordProviderSuccess(deps, provider.code);
-      await inPaymentTransaction(deps, (tx) =>
-        transitionPayment(tx, deps, payment, {
-          from: ["PROCESSING"],
-          to: "FAILED",
-          reasonCode: "PAYOUT_REFUSED",
-          actor: actors.provider(provider.code),
-        }),
-      );
-      return true;
-    }
-    await recordProviderFailure(deps, provider.code, failure);
-    if (isNotSent(failure)) return false;
-    // Timeout or 5xx: the provider may have paid. Held, never refunded by itself, until its truth is known.
+  }
+  if (sent.failure === "REFUSED") {
+    // A definite no (4xx): nothing was paid, so the funds go back to the player.
     await inPaymentTransaction(deps, (tx) =>
       transitionPayment(tx, deps, payment, {
         from: ["PROCESSING"],
-        to: "HELD",
-        reasonCode: heldReasonOf(failure),
-        actor: actors.provider(provider.code),
+        to: "FAILED",
+        reasonCode: "PAYOUT_REFUSED",
+        actor,
       }),
     );
     return true;
   }
+  if (isNotSent(sent.failure)) return false;
+  // Timeout or 5xx: the provider may have paid. Held, never refunded by itself, until its truth is known.
+  const reasonCode = heldReasonOf(sent.failure);
+  await inPaymentTransaction(deps, (tx) =>
+    transitionPayment(tx, deps, payment, { from: ["PROCESSING"], to: "HELD", reasonCode, actor }),
+  );
+  return true;
 };
 
 /**

@@ -1,23 +1,18 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { matchesTimestampedHmac, timestampedHmacHex } from "../../lib/hmac-signature";
 
 /**
  * PSP webhook signatures, the scheme the major providers use: `Psp-Signature: t=<unix seconds>,v1=<hex
  * HMAC-SHA256(secret, "<t>.<raw body>")>`. The sandbox PSP signs with `signWebhook`; our endpoint checks with
  * `verifyWebhook` over the raw bytes (never a re-serialised body). Several `v1=` values are accepted (secret
- * rotation); anything that does not parse is refused (fail closed).
+ * rotation); anything that does not parse is refused (fail closed). The HMAC itself is lib/hmac-signature, the same
+ * one our studio protocol signs with; the header format and the tolerance are this scheme's own.
  */
 export const WEBHOOK_SIGNATURE_HEADER = "psp-signature";
 export const WEBHOOK_TOLERANCE_S = 300;
 
-const hmacHex = (secret: string, rawBody: Buffer | string, unixSeconds: number | string) =>
-  createHmac("sha256", secret)
-    .update(`${unixSeconds}.`)
-    .update(typeof rawBody === "string" ? Buffer.from(rawBody, "utf8") : rawBody)
-    .digest("hex");
-
 /** The header value for a body sent at `unixSeconds`. */
 export const signWebhook = (secret: string, rawBody: Buffer | string, unixSeconds: number): string =>
-  `t=${unixSeconds},v1=${hmacHex(secret, rawBody, unixSeconds)}`;
+  `t=${unixSeconds},v1=${timestampedHmacHex(secret, unixSeconds, rawBody)}`;
 
 export type WebhookVerification =
   | { isValid: true }
@@ -45,11 +40,8 @@ export const verifyWebhook = (
   if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp) || signatures.length === 0 || signatures.length > 5) {
     return { isValid: false, reason: "MALFORMED" };
   }
-  const expected = Buffer.from(hmacHex(secret, rawBody, timestamp), "hex");
-  const matches = signatures.some(
-    (hex) => /^[0-9a-f]{64}$/.test(hex) && timingSafeEqual(Buffer.from(hex, "hex"), expected),
-  );
-  if (!matches) return { isValid: false, reason: "BAD_SIGNATURE" };
+  if (!matchesTimestampedHmac(secret, timestamp, rawBody, signatures))
+    return { isValid: false, reason: "BAD_SIGNATURE" };
   if (Math.abs(nowUnixSeconds - Number(timestamp)) > toleranceSeconds) return { isValid: false, reason: "STALE" };
   return { isValid: true };
 };

@@ -11,6 +11,9 @@ import {
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
 import { expectLedgerInvariants } from "../../testing/wallet";
 import { checkPayouts } from "./check-payouts";
+import { paymentSettingsOf } from "./payment-settings";
+import { createProviderRegistry } from "./provider-port";
+import { sandboxProvider } from "./providers/sandbox-psp.adapter";
 
 // This file's own jurisdictions: XW (cancelling allowed by default) and GB (no cancelling). Withdrawals here go by
 // bank (instabank), so this file never disturbs the card providers' health another file's failover test watches.
@@ -266,6 +269,44 @@ describe("payouts with an unknown outcome", () => {
     expect(await balanceOf(base, player.id, "WITHDRAWAL_PENDING")).toBe(0n);
     const audit = await auditRowsWhere(harness.deps, { targetId: second.id, action: "payments.held.resolve" });
     expect(audit).toHaveLength(1);
+  });
+  it("leaves the payout held when its lookup is refused, counting the refusal as the provider answering", async () => {
+    const player = await createCashierPlayer(base, country, "EUR", 40_000n);
+    harness.sandbox.control("instabank", { mode: "error500" });
+    const held = await withdraw(player.id, "55.00");
+    expect(held.status).toBe("HELD");
+    harness.sandbox.control("instabank", { mode: "ok" });
+    // The same providers with a revoked API key: every lookup is answered 401, a definite no. Only HELD payouts are
+    // taken up (a year before anything counts as stalled), so nothing is sent with the revoked key.
+    const revoked = {
+      ...harness.deps,
+      paymentSettings: {
+        ...harness.deps.paymentSettings,
+        payoutRecheckAfterMs: 365 * 24 * 3_600_000,
+        providers: createProviderRegistry(
+          paymentSettingsOf(harness.deps)
+            .providers.all()
+            .map(({ code, methods }) =>
+              sandboxProvider({
+                code,
+                methods,
+                baseUrl: harness.sandbox.url,
+                timeoutMs: 5_000,
+                credentials: { apiKey: "sk_revoked", webhookSecret: "unused" },
+              }),
+            ),
+        ),
+      },
+    };
+    const askedAt = Date.now();
+    await checkPayouts(revoked);
+    expect((await paymentOf(held.id)).status).toBe("HELD");
+    expect(await money(player.id)).toEqual({ cash: 34_500n, pending: 5_500n });
+    const health = await harness.deps.db.prisma.paymentProviderHealth.findUniqueOrThrow({
+      where: { provider: "instabank" },
+    });
+    expect(health.lastSuccessAt?.getTime()).toBeGreaterThanOrEqual(askedAt);
+    expect(health.lastError).not.toBe("REFUSED");
   });
 });
 

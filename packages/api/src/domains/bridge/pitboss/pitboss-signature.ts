@@ -1,19 +1,17 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { matchesTimestampedHmac, timestampedHmacHex } from "../../../lib/hmac-signature";
 
 /**
  * Our protocol's signature (docs/wallet-protocol.md): `X-Pitboss-Signature: v1=<hex HMAC-SHA256(secret,
  * timestamp + "." + raw body)>` with `X-Pitboss-Timestamp: <unix seconds>`. Several `v1=` values separated by
- * commas are accepted (secret rotation). Requests more than 5 minutes off our clock are refused.
+ * commas are accepted (secret rotation). Requests more than 5 minutes off our clock are refused. The HMAC itself is
+ * lib/hmac-signature, shared with the PSP webhooks.
  */
 export const PITBOSS_SIGNATURE_HEADER = "x-pitboss-signature";
 export const PITBOSS_TIMESTAMP_HEADER = "x-pitboss-timestamp";
 export const SIGNATURE_TOLERANCE_S = 300;
 
 export const pitbossSignature = (secret: string, timestamp: string, body: Buffer | string) =>
-  createHmac("sha256", secret)
-    .update(`${timestamp}.`)
-    .update(typeof body === "string" ? Buffer.from(body, "utf8") : body)
-    .digest("hex");
+  timestampedHmacHex(secret, timestamp, body);
 
 /** The headers a studio sends with a body (the conformance kit, the benchmark and the docs' example use this). */
 export const signPitbossRequest = (secret: string, body: string, now: Date) => {
@@ -40,8 +38,6 @@ export const checkPitbossSignature = (
     .filter((part) => part.startsWith("v1="))
     .map((part) => part.slice(3));
   if (!/^\d{1,12}$/.test(timestamp) || given.length === 0 || given.length > 5) return "INVALID_SIGNATURE";
-  const expected = Buffer.from(pitbossSignature(secret, timestamp, body), "hex");
-  const isValid = given.some((hex) => /^[0-9a-f]{64}$/.test(hex) && timingSafeEqual(Buffer.from(hex, "hex"), expected));
-  if (!isValid) return "INVALID_SIGNATURE";
+  if (!matchesTimestampedHmac(secret, timestamp, body, given)) return "INVALID_SIGNATURE";
   return Math.abs(now.getTime() / 1000 - Number(timestamp)) > SIGNATURE_TOLERANCE_S ? "STALE_REQUEST" : "OK";
 };
