@@ -3,9 +3,11 @@ import type { AddressInfo } from "node:net";
 import type { CurrencyCode } from "@pitboss/db";
 import { createTestPlayer } from "@pitboss/db/testing";
 import type { ServiceDeps } from "../deps";
-import type { PaymentDeps, PaymentSettings } from "../domains/payments/payment-settings";
+import { type PaymentDeps, type PaymentSettings, paymentSettingsOf } from "../domains/payments/payment-settings";
 import type { PaymentDirection, PaymentMethod } from "../domains/payments/payments.schemas";
+import { createProviderRegistry } from "../domains/payments/provider-port";
 import { sandboxProviders } from "../domains/payments/providers";
+import { sandboxProvider } from "../domains/payments/providers/sandbox-psp.adapter";
 import { getPlayerBalances } from "../domains/wallet/ledger-reads";
 import { paymentWebhookHandler } from "../http/payment-webhooks";
 import { type SandboxPsp, type SandboxPspOptions, startSandboxPsp } from "../sandbox-psp";
@@ -177,3 +179,24 @@ export const balanceOf = async (
   currency = "EUR",
 ) =>
   (await getPlayerBalances(deps, playerId)).find((b) => b.type === type && b.currency === currency)?.balanceMinor ?? 0n;
+
+/** The same providers, but with a revoked API key: the sandbox answers every call 401, a definite no. */
+export const withRevokedProviderKey = <D extends PaymentDeps>(deps: D, sandboxUrl: string): D => ({
+  ...deps,
+  paymentSettings: {
+    ...deps.paymentSettings,
+    providers: createProviderRegistry(
+      paymentSettingsOf(deps)
+        .providers.all()
+        .map(({ code, methods }) =>
+          sandboxProvider({
+            code,
+            methods,
+            baseUrl: sandboxUrl,
+            timeoutMs: 5_000,
+            credentials: { apiKey: "sk_revoked", webhookSecret: "unused" },
+          }),
+        ),
+    ),
+  },
+});

@@ -8,17 +8,15 @@ import {
   configurePaymentRouting,
   createCashierPlayer,
   startPaymentsHarness,
+  withRevokedProviderKey,
 } from "../../testing/payments";
 import { createTestStaff, domainCodeOf } from "../../testing/staff";
 import { expectLedgerInvariants } from "../../testing/wallet";
 import { checkProviderHealth } from "./check-provider-health";
 import { expireStaleDeposits } from "./expire-deposits";
-import { paymentSettingsOf } from "./payment-settings";
 import { postPaymentMovement } from "./payment-transitions";
 import { inPaymentTransaction } from "./payment-tx";
 import { mustFindPayment } from "./payments.repo";
-import { createProviderRegistry } from "./provider-port";
-import { sandboxProvider } from "./providers/sandbox-psp.adapter";
 import { signWebhook } from "./webhook-signature";
 
 // This file's own jurisdiction, so parallel test files never share cashier rows.
@@ -319,26 +317,7 @@ describe("expiry", () => {
       idempotencyKey: randomUUID(),
     });
     const provider = open.payment.provider as string;
-    // The same providers with a revoked API key: every call is answered 401, a definite no.
-    const revoked = {
-      ...expiring,
-      paymentSettings: {
-        ...expiring.paymentSettings,
-        providers: createProviderRegistry(
-          paymentSettingsOf(expiring)
-            .providers.all()
-            .map(({ code, methods }) =>
-              sandboxProvider({
-                code,
-                methods,
-                baseUrl: harness.sandbox.url,
-                timeoutMs: 5_000,
-                credentials: { apiKey: "sk_revoked", webhookSecret: "unused" },
-              }),
-            ),
-        ),
-      },
-    };
+    const revoked = withRevokedProviderKey(expiring, harness.sandbox.url);
     const askedAt = Date.now();
     await expireStaleDeposits(revoked);
     expect((await paymentOf(open.payment.id)).status).toBe("PENDING");

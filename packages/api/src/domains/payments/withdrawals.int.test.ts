@@ -7,13 +7,11 @@ import {
   configurePaymentRouting,
   createCashierPlayer,
   startPaymentsHarness,
+  withRevokedProviderKey,
 } from "../../testing/payments";
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
 import { expectLedgerInvariants } from "../../testing/wallet";
 import { checkPayouts } from "./check-payouts";
-import { paymentSettingsOf } from "./payment-settings";
-import { createProviderRegistry } from "./provider-port";
-import { sandboxProvider } from "./providers/sandbox-psp.adapter";
 
 // This file's own jurisdictions: XW (cancelling allowed by default) and GB (no cancelling). Withdrawals here go by
 // bank (instabank), so this file never disturbs the card providers' health another file's failover test watches.
@@ -276,27 +274,12 @@ describe("payouts with an unknown outcome", () => {
     const held = await withdraw(player.id, "55.00");
     expect(held.status).toBe("HELD");
     harness.sandbox.control("instabank", { mode: "ok" });
-    // The same providers with a revoked API key: every lookup is answered 401, a definite no. Only HELD payouts are
-    // taken up (a year before anything counts as stalled), so nothing is sent with the revoked key.
+    // Every lookup is answered 401, a definite no. Only HELD payouts are taken up (a year before anything counts as
+    // stalled), so nothing is sent with the revoked key.
+    const revokedKey = withRevokedProviderKey(harness.deps, harness.sandbox.url);
     const revoked = {
-      ...harness.deps,
-      paymentSettings: {
-        ...harness.deps.paymentSettings,
-        payoutRecheckAfterMs: 365 * 24 * 3_600_000,
-        providers: createProviderRegistry(
-          paymentSettingsOf(harness.deps)
-            .providers.all()
-            .map(({ code, methods }) =>
-              sandboxProvider({
-                code,
-                methods,
-                baseUrl: harness.sandbox.url,
-                timeoutMs: 5_000,
-                credentials: { apiKey: "sk_revoked", webhookSecret: "unused" },
-              }),
-            ),
-        ),
-      },
+      ...revokedKey,
+      paymentSettings: { ...revokedKey.paymentSettings, payoutRecheckAfterMs: 365 * 24 * 3_600_000 },
     };
     const askedAt = Date.now();
     await checkPayouts(revoked);
