@@ -3,14 +3,5 @@
  * variable and the fix, instead of failing on the first request.
  */
 export const register = async () => {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getServerEnv, getStaffMfaKey } = await import("@pitboss/api");
-  try {
-    getServerEnv();
-    // The back office encrypts staff TOTP secrets: production must bring its own key.
-    getStaffMfaKey();
-  } catch (error) {
-    console.error(`pitboss: ${(error as Error).message}`);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("./instrumentation-node")).checkEnvironmentOrExit();
 };

@@ -3,14 +3,5 @@
  * variable and the fix, instead of failing on the first request.
  */
 export const register = async () => {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getServerEnv } = await import("@pitboss/api");
-  const { getWebEnv } = await import("./env");
-  try {
-    getServerEnv();
-    getWebEnv();
-  } catch (error) {
-    console.error(`pitboss: ${(error as Error).message}`);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("./instrumentation-node")).checkEnvironmentOrExit();
 };
