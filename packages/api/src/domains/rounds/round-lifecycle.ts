@@ -115,8 +115,10 @@ const completeVoid = async (deps: Deps, round: RoundRow) => {
 /** Carries out whatever was decided for the round (nothing if undecided) and returns it as it is now. */
 export const completeDecidedRound = async (deps: Deps, roundId: string): Promise<RoundRow> => {
   const round = await mustFind(deps, roundId);
+  // A closed round is complete: a VOIDED one had every stake refunded (or found reversed elsewhere) before closing.
+  if (round.status !== "OPEN") return round;
   if (round.voidReason !== null) await completeVoid(deps, round);
-  else if (round.result !== null && round.status === "OPEN") await completeSettlement(deps, round);
+  else if (round.result !== null) await completeSettlement(deps, round);
   else return round;
   return mustFind(deps, roundId);
 };

@@ -1,12 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ServiceDeps } from "../../deps";
 import { createTestDeps } from "../../testing/context";
 import { cashOf, ensureInHouseGames, ledgerOfRound, newKey } from "../../testing/rounds";
 import { createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
 import { postTransfer } from "../wallet/post-transfer";
+import { reverseTransaction } from "../wallet/reverse-transaction";
 import { openRound } from "./open-round";
 import { placeBet } from "./place-bet";
 import { findRound, recordRoundStep } from "./rounds.repo";
+import { settleRound } from "./settle-round";
 import { settleStaleRounds } from "./settle-stale-rounds";
 
 const deps = createTestDeps();
@@ -123,6 +125,37 @@ describe("the rounds timeout job", () => {
     await expect(late).rejects.toMatchObject({ code: "CONFLICT" });
     await settleStaleRounds(deps, { playerId: player.id });
     expect((await ledgerOfRound(deps, round.id)).map((t) => t.kind)).toEqual(["BET", "ROLLBACK"]);
+    expect(await cashOf(deps, player.id)).toBe(1_000n);
+  });
+
+  it("a stake staff already reversed is not refunded again, and a voided round is left alone after", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const { round } = await abandonedRound(player.id, 250n);
+    const debitTxnId = (await findRound(deps.db.prisma, round.id))?.bets[0]?.debitTxnId ?? "";
+    await reverseTransaction(deps, {
+      kind: "REVERSAL",
+      playerId: player.id,
+      originalTxnId: debitTxnId,
+      idempotencyScope: `staff:${player.id}`,
+      idempotencyKey: newKey(),
+    });
+    const warn = vi.spyOn(deps.logger, "warn");
+    try {
+      expect(await settleStaleRounds(deps, { playerId: player.id })).toEqual({ settled: 0, voided: 1, failed: 0 });
+      // The player cashing out afterwards (twice) gets the voided round as it is: no second try at the reversal.
+      for (let i = 0; i < 2; i += 1) {
+        const cashOut = await settleRound(deps, { playerId: player.id, roundId: round.id, params: {} });
+        expect(cashOut).toMatchObject({ status: "VOIDED" });
+      }
+      const reversedElsewhere = warn.mock.calls.filter(
+        ([, message]) => message === "stake was already reversed elsewhere",
+      );
+      expect(reversedElsewhere).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await findRound(deps.db.prisma, round.id)).toMatchObject({ status: "VOIDED", voidReason: "TIMEOUT" });
+    expect((await ledgerOfRound(deps, round.id)).map((t) => t.kind)).toEqual(["BET"]);
     expect(await cashOf(deps, player.id)).toBe(1_000n);
   });
 });
