@@ -83,6 +83,8 @@ export default defineConfig({
         NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
         // `next start` is production: the back office needs its own key for staff TOTP secrets (a test-only one).
         STAFF_MFA_KEY: process.env.STAFF_MFA_KEY || e2eStaffMfaKey,
+        // Demo mode: the payment providers are the sandbox, with its public test credentials.
+        PITBOSS_DEMO: "1",
         ...pspEnv,
       },
     },

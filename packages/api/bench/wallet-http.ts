@@ -94,6 +94,8 @@ export const runWalletHttpPhase = async (
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: String(poolSize),
     LOG_LEVEL: "error",
+    // The sandbox's payment providers and their public test credentials (the bench makes no payments).
+    PITBOSS_DEMO: "1",
     AUTH_SECRET: randomBytes(32).toString("base64"),
     STUDIO_CREDENTIALS: JSON.stringify({ [provider]: { secret } }),
     // The bench measures the wallet, not the limiter: 32 players of one studio exceed a production limit on purpose.

@@ -12,3 +12,4 @@ export { getServerEnv, getStaffMfaKey } from "./env";
 export { isDomainError } from "./errors";
 export { createPlayerServerCaller } from "./http/player-caller";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export { checkPaymentCredentials } from "./sandbox-psp/credentials";

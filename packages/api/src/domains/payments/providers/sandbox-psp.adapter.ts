@@ -1,6 +1,6 @@
 import { DomainError } from "@pitboss/db";
 import { z } from "zod";
-import { sandboxPspCredentials } from "../../../sandbox-psp/credentials";
+import { providerCredentials } from "../../../sandbox-psp/credentials";
 import type { PaymentMethod } from "../payments.schemas";
 import {
   type PaymentProvider,
@@ -70,7 +70,7 @@ const isConnectFailure = (error: unknown) => {
 };
 
 export const sandboxProvider = (options: SandboxProviderOptions): PaymentProvider => {
-  const credentials = options.credentials ?? sandboxPspCredentials(options.code);
+  const credentials = options.credentials ?? providerCredentials(options.code);
   const root = `${options.baseUrl.replace(/\/+$/, "")}/${options.code}`;
 
   const call = async (
