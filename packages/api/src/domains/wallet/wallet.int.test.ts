@@ -109,6 +109,88 @@ describe("wallet commands", () => {
     ).toBe("NOT_FOUND");
   });
 
+  it("pays a large win on a bonus-funded stake in proportion (USDT: the share's product passes 2^63)", async () => {
+    // 1,000 USDT cash and 5,000 USDT bonus staked; a win of 3,000 USDT: 3e9 × 5e9 does not fit a bigint.
+    const player = await createFundedPlayer(deps, 1_000_000_000n, "USDT");
+    await postTransfer(deps, {
+      kind: "BONUS_GRANT",
+      playerId: player.id,
+      currency: "USDT",
+      idempotencyKey: key(),
+      legs: [
+        { type: "BONUS_COST", amountMinor: -5_000_000_000n },
+        { playerId: player.id, type: "BONUS", amountMinor: 5_000_000_000n },
+      ],
+    });
+    const bet = await stake(player.id, 6_000_000_000n, { currency: "USDT" });
+    await creditPlayer(deps, {
+      playerId: player.id,
+      currency: "USDT",
+      amountMinor: 3_000_000_001n,
+      sourceTxnId: bet.txnId,
+      houseScope: "pitboss",
+      idempotencyKey: key(),
+    });
+    // Five sixths of 3,000.000001 USDT to bonus, rounded down; the remainder to cash.
+    expect(await balanceOf(player.id, "BONUS")).toBe(2_500_000_000n);
+    expect(await balanceOf(player.id, "CASH")).toBe(500_000_001n);
+  });
+
+  it("pays a win back only to a stake: another transaction as its source is refused, nothing moves", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    // A bonus conversion (bonus out, cash in) is not a stake: read as one, a "win" would take money out of cash.
+    await postTransfer(deps, {
+      kind: "BONUS_GRANT",
+      playerId: player.id,
+      currency: "EUR",
+      idempotencyKey: key(),
+      legs: [
+        { type: "BONUS_COST", amountMinor: -100n },
+        { playerId: player.id, type: "BONUS", amountMinor: 100n },
+      ],
+    });
+    const conversion = await postTransfer(deps, {
+      kind: "BONUS_CONVERT",
+      playerId: player.id,
+      currency: "EUR",
+      idempotencyKey: key(),
+      legs: [
+        { playerId: player.id, type: "BONUS", amountMinor: -100n },
+        { playerId: player.id, type: "CASH", amountMinor: 60n },
+        { type: "BONUS_COST", amountMinor: 40n },
+      ],
+    });
+    const win = creditPlayer(deps, {
+      playerId: player.id,
+      currency: "EUR",
+      amountMinor: 100n,
+      sourceTxnId: conversion.txnId,
+      houseScope: "pitboss",
+      idempotencyKey: key(),
+    });
+    expect(await errorCodeOf(win)).toBe("NOT_FOUND");
+    expect(await balanceOf(player.id, "CASH")).toBe(1_060n);
+    expect(await balanceOf(player.id, "BONUS")).toBe(0n);
+  });
+
+  it("never reverses a reversal: a refunded stake is not taken again", async () => {
+    const player = await createFundedPlayer(deps, 500n);
+    const bet = await stake(player.id, 400n, { funding: "CASH_ONLY" });
+    const rollback = await reverseTransaction(deps, {
+      kind: "ROLLBACK",
+      playerId: player.id,
+      originalTxnId: bet.txnId,
+      idempotencyKey: key(),
+    });
+    const again = reverseTransaction(deps, {
+      playerId: player.id,
+      originalTxnId: rollback.txnId,
+      idempotencyKey: key(),
+    });
+    expect(await errorCodeOf(again)).toBe("CONFLICT");
+    expect(await balanceOf(player.id)).toBe(500n);
+  });
+
   it("refuses to reverse another player's transaction", async () => {
     const owner = await createFundedPlayer(deps, 100n);
     const other = await createFundedPlayer(deps, 100n);
