@@ -1,4 +1,5 @@
 import type { Db, Prisma, Tx } from "@pitboss/db";
+import type { AdjustmentTx } from "./adjustment-tx";
 
 type Client = Db["prisma"] | Tx;
 
@@ -45,6 +46,49 @@ export const transition = async (
   from: Prisma.AdjustmentRequestWhereInput["status"],
   data: Prisma.AdjustmentRequestUncheckedUpdateManyInput,
 ) => (await client.adjustmentRequest.updateMany({ where: { id, status: from }, data })).count === 1;
+
+/**
+ * Locks the request row for the rest of the transaction and returns its status: whoever holds the lock is the
+ * only one posting it, so racing approvers and retries after them find it EXECUTED and do nothing.
+ */
+export const lockAdjustmentStatus = async (tx: AdjustmentTx, id: string) => {
+  const [row] = await tx.query<{ status: string }>("SELECT status FROM adjustment_request WHERE id = $1 FOR UPDATE", [
+    id,
+  ]);
+  return row?.status;
+};
+
+/** APPROVED → EXECUTED with the ledger transaction, in the transaction that posted it; false if it was not APPROVED. */
+export const markExecuted = async (tx: AdjustmentTx, id: string, txnId: string) =>
+  (
+    await tx.query(
+      "UPDATE adjustment_request SET status = 'EXECUTED', txn_id = $2 WHERE id = $1 AND status = 'APPROVED' RETURNING id",
+      [id, txnId],
+    )
+  ).length === 1;
+
+/**
+ * Serialises the four-eyes decisions of one requester for one player until the transaction ends: the running
+ * total read next cannot change under it, so parallel requests cannot each slip under the threshold.
+ */
+export const lockRequesterPlayer = (tx: Tx, requestedBy: string, playerId: string) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`adjustment:${requestedBy}:${playerId}`}, 0))`;
+
+/**
+ * Sum of absolute amounts (minor units) this requester asked for this player in this currency since `since`, of
+ * requests that moved or may still move money: PENDING, APPROVED (being posted) and EXECUTED. REJECTED and FAILED
+ * moved nothing. A debit does not offset a credit: both are money staff moved by hand.
+ */
+export const sumAdjustedSince = async (
+  tx: Tx,
+  where: { requestedBy: string; playerId: string; currency: string; since: Date },
+): Promise<bigint> => {
+  const [row] = await tx.$queryRaw<{ total: bigint }[]>`
+    SELECT coalesce(sum(abs(amount_minor)), 0)::bigint AS total FROM adjustment_request
+     WHERE player_id = ${where.playerId} AND requested_by = ${where.requestedBy} AND currency = ${where.currency}
+       AND requested_at > ${where.since} AND status IN ('PENDING', 'APPROVED', 'EXECUTED')`;
+  return row?.total ?? 0n;
+};
 
 /** Pending requests someone other than their requester (`viewerId`) must decide. */
 export const countPendingFor = (db: Db, viewerId: string) =>
