@@ -1,8 +1,9 @@
 import { DomainError } from "@pitboss/db";
 import QRCode from "qrcode";
 import { writeAudit } from "../audit/write-audit";
+import { accountLocked, claimAttempt, giveBackAttempt } from "./attempts";
 import { completeMfa } from "./complete-mfa";
-import { isLocked, refuseMfa } from "./mfa-failure";
+import { completeMfaAttempt, refuseMfa, refuseWrongAnswer } from "./mfa-failure";
 import {
   checkTotp,
   decryptMfaSecret,
@@ -62,19 +63,20 @@ export const confirmEnrolment = async (
 ): Promise<IssuedSession & { recoveryCodes: string[] }> => {
   const input = totpInput.parse(rawInput);
   const staff = await assertNotEnrolled(deps);
-  const now = deps.now();
   const action = "staff.mfa.enrol_confirm";
-  if (isLocked(staff.lockedUntil, now)) {
-    return refuseMfa(deps, { action, code: "ACCOUNT_LOCKED", reason: "account locked", countsAsFailure: false });
-  }
+  const attempt = await claimAttempt(deps, staff.id, deps.now());
+  if (!attempt) return refuseMfa(deps, { action, ...accountLocked });
+  const now = attempt.now;
   const secret = staff.mfaSecret ? decryptMfaSecret(staffSettingsOf(deps).mfaKey, staff.id, staff.mfaSecret) : null;
-  if (!secret) throw new DomainError("CONFLICT", { message: "start enrolment first" });
+  if (!secret) {
+    await giveBackAttempt(deps, attempt);
+    throw new DomainError("CONFLICT", { message: "start enrolment first" });
+  }
   const match = await checkTotp(secret, input.code, now);
-  if (!match)
-    return refuseMfa(deps, { action, code: "INVALID_CREDENTIALS", reason: "wrong code", countsAsFailure: true });
+  if (!match) return refuseWrongAnswer(deps, attempt, { action, code: "INVALID_CREDENTIALS", reason: "wrong code" });
 
   const recoveryCodes = newRecoveryCodes();
-  const session = await deps.db.prisma.$transaction(async (tx) => {
+  const session = await completeMfaAttempt(deps, attempt, action, async (tx) => {
     if ((await markEnrolled(tx, staff.id, now)).count !== 1 || !(await claimTotpStep(tx, staff.id, match.step))) {
       throw new DomainError("CONFLICT", { message: "an authenticator is already enrolled" });
     }

@@ -1,8 +1,9 @@
-import { DomainError, type DomainErrorCode, hashPassword, verifyPassword } from "@pitboss/db";
+import { DomainError, hashPassword, verifyPassword } from "@pitboss/db";
 import { writeAudit } from "../audit/write-audit";
+import { accountLocked, claimAttempt, giveBackAttempt, type Refusal, wrongAnswerRefusal } from "./attempts";
 import { newSessionToken, sha256Hex } from "./secrets";
 import { staffSettingsOf } from "./settings";
-import { createSession, findStaffByEmail, recordFailedAttempt } from "./staff.repo";
+import { createSession, findStaffByEmail } from "./staff.repo";
 import { type SignInInput, signInInput } from "./staff.schemas";
 import type { AuditedDeps, IssuedSession } from "./staff.types";
 
@@ -26,7 +27,7 @@ export const signIn = async (deps: AuditedDeps, rawInput: SignInInput): Promise<
   const now = deps.now();
   const staff = await findStaffByEmail(deps.db, input.email);
 
-  const refuse = async (code: DomainErrorCode, reason: string): Promise<never> => {
+  const refuse = async ({ code, reason }: Refusal): Promise<never> => {
     await writeAudit(deps.db.prisma, deps, deps.audit, {
       action: "staff.auth.sign_in",
       outcome: "DENIED",
@@ -41,19 +42,18 @@ export const signIn = async (deps: AuditedDeps, rawInput: SignInInput): Promise<
 
   if (!staff || staff.isDisabled) {
     await verifyPassword(input.password, await decoy());
-    return refuse("INVALID_CREDENTIALS", staff ? "account disabled" : "unknown email");
+    return refuse({ code: "INVALID_CREDENTIALS", reason: staff ? "account disabled" : "unknown email" });
   }
-  if (staff.lockedUntil && staff.lockedUntil > now) return refuse("ACCOUNT_LOCKED", "account locked");
+  // The password is judged only once its attempt is claimed (see attempts.ts), so parallel guesses cannot beat
+  // the lockout; scrypt runs outside any row lock.
+  const attempt = await claimAttempt(deps, staff.id, now);
+  if (!attempt) return refuse(accountLocked);
   if (!(await verifyPassword(input.password, staff.passwordHash))) {
-    const failure = await recordFailedAttempt(deps.db, staff.id, {
-      now,
-      max: settings.maxFailedAttempts,
-      lockoutMs: settings.lockoutMs,
-    });
-    return failure.isLocked
-      ? refuse("ACCOUNT_LOCKED", `wrong password; locked after ${settings.maxFailedAttempts} failures`)
-      : refuse("INVALID_CREDENTIALS", "wrong password");
+    return refuse(wrongAnswerRefusal(deps, attempt, { code: "INVALID_CREDENTIALS", reason: "wrong password" }));
   }
+  // Right, but refused if a parallel attempt locked the account meanwhile. The count is not reset: that waits
+  // for the MFA step, so knowing the password buys no extra code guesses.
+  if (!(await giveBackAttempt(deps, attempt))) return refuse(accountLocked);
 
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + settings.mfaPendingMs);

@@ -22,26 +22,55 @@ export const findStaffById = (client: Client, id: string) =>
   client.staffUser.findUnique({ where: { id }, select: signInSelect });
 
 /**
- * Counts one failed attempt; the attempt that reaches `max` locks the account until `lockedUntil` and starts
- * the count again. One statement, so concurrent failures all count.
+ * Takes one of the attempts allowed before the lockout, in the same statement that checks the lock: the
+ * attempt counts as a failure from the start (an attempt judged right gives it back), and the one that reaches
+ * `max` locks the account until `lockUntil` and starts the count again. Null when the account is locked: the
+ * attempt must not be judged. Parallel attempts queue on the row, so no more than `max` get through per window.
+ * Returns the lock this attempt set, if it was the last one allowed.
  */
-export const recordFailedAttempt = async (
+export const claimAttemptSlot = async (
   db: Db,
   staffId: string,
-  options: { now: Date; max: number; lockoutMs: number },
-): Promise<{ isLocked: boolean; failedAttempts: number }> => {
-  const lockUntil = new Date(options.now.getTime() + options.lockoutMs);
-  const rows = await db.prisma.$queryRaw<{ failed_attempts: number; locked_until: Date | null }[]>`
+  options: { now: Date; max: number; lockUntil: Date },
+): Promise<{ lockSet: Date | null } | null> => {
+  const rows = await db.prisma.$queryRaw<{ locked_until: Date | null }[]>`
     UPDATE staff_user
        SET failed_attempts = CASE WHEN failed_attempts + 1 >= ${options.max} THEN 0 ELSE failed_attempts + 1 END,
-           locked_until = CASE WHEN failed_attempts + 1 >= ${options.max} THEN ${lockUntil} ELSE locked_until END
-     WHERE id = ${staffId}
- RETURNING failed_attempts, locked_until`;
+           locked_until = CASE WHEN failed_attempts + 1 >= ${options.max} THEN ${options.lockUntil}::timestamptz END
+     WHERE id = ${staffId} AND (locked_until IS NULL OR locked_until <= ${options.now}::timestamptz)
+ RETURNING locked_until`;
   const row = rows[0];
-  return {
-    isLocked: !!row?.locked_until && row.locked_until > options.now,
-    failedAttempts: row?.failed_attempts ?? 0,
-  };
+  return row ? { lockSet: row.locked_until } : null;
+};
+
+/**
+ * Gives back an attempt slot whose answer was right (or never judged). False, changing nothing, when another
+ * attempt has locked the account since: a right answer does not get in while the account is locked. When this
+ * attempt's own claim set the lock (nobody else has claimed since), the lock is lifted and the count restored
+ * to one short of `max`.
+ */
+export const giveBackAttemptSlot = async (
+  db: Db,
+  staffId: string,
+  options: { now: Date; max: number; lockSet: Date | null },
+): Promise<boolean> =>
+  (await db.prisma.$executeRaw`
+    UPDATE staff_user
+       SET failed_attempts = CASE WHEN locked_until = ${options.lockSet}::timestamptz THEN ${options.max - 1}
+                                  ELSE GREATEST(failed_attempts - 1, 0) END,
+           locked_until = CASE WHEN locked_until = ${options.lockSet}::timestamptz THEN NULL ELSE locked_until END
+     WHERE id = ${staffId}
+       AND (locked_until IS NULL OR locked_until <= ${options.now}::timestamptz
+            OR locked_until = ${options.lockSet}::timestamptz)`) === 1;
+
+/**
+ * Locks the staff row until the transaction ends and reads its lockout: a sign-in step that checks it here
+ * cannot be overtaken by a parallel attempt locking the account before it commits.
+ */
+export const lockStaffRowForSignIn = async (tx: Tx, staffId: string): Promise<{ lockedUntil: Date | null }> => {
+  const rows = await tx.$queryRaw<{ locked_until: Date | null }[]>`
+    SELECT locked_until FROM staff_user WHERE id = ${staffId} FOR UPDATE`;
+  return { lockedUntil: rows[0]?.locked_until ?? null };
 };
 
 /**
@@ -75,8 +104,8 @@ export const replaceRecoveryCodes = async (
 };
 
 /** Marks an unused recovery code used; false when it does not exist or was used already. */
-export const useRecoveryCode = async (db: Db, staffId: string, codeHash: string, at: Date) =>
-  (await db.prisma.staffRecoveryCode.updateMany({ where: { staffId, codeHash, usedAt: null }, data: { usedAt: at } }))
+export const useRecoveryCode = async (client: Client, staffId: string, codeHash: string, at: Date) =>
+  (await client.staffRecoveryCode.updateMany({ where: { staffId, codeHash, usedAt: null }, data: { usedAt: at } }))
     .count === 1;
 
 export const countUnusedRecoveryCodes = (db: Db, staffId: string) =>
