@@ -136,9 +136,9 @@ const createPayment = async (
 
 /**
  * A payout: the instant bank pays at once, a card provider answers `pending` and pays a moment later (webhook
- * either way); a destination starting with "fail" is refused. The failure modes record before they misbehave, so
- * the truth stays findable with `GET /payouts?reference=`: `error500` records a failed payout and answers 500,
- * `timeout` pays it and hangs.
+ * either way; with `pendingPayouts` the bank does the same); a destination starting with "fail" is refused. The
+ * failure modes record before they misbehave, so the truth stays findable with `GET /payouts?reference=`:
+ * `error500` records a failed payout and answers 500, `timeout` pays it and hangs.
  */
 const createPayout = async (
   context: SandboxContext,
@@ -173,7 +173,7 @@ const createPayout = async (
   }
   if (payout.destination.toLowerCase().startsWith("fail")) {
     finishPayout(context, instance, payout, "failed", "payout_declined");
-  } else if (instance.kind === "bank") {
+  } else if (instance.kind === "bank" && !instance.control.pendingPayouts) {
     finishPayout(context, instance, payout, "paid");
   } else {
     // On the sender's clock, so that waiting for the webhooks to settle also waits for this one to be sent.

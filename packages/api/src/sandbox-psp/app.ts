@@ -43,6 +43,7 @@ const controlPatch = z
     webhookDelayMs: z.number().int().min(0).max(600_000),
     duplicateWebhooks: z.boolean(),
     reorderWebhooks: z.boolean(),
+    pendingPayouts: z.boolean(),
   })
   .partial()
   .strict();

@@ -44,7 +44,13 @@ beforeEach(async () => {
   await psp.webhooksSettled();
   receiver.received.length = 0;
   for (const provider of ["cardpay", "cardplus", "instabank"]) {
-    psp.control(provider, { mode: "ok", webhookDelayMs: 0, duplicateWebhooks: false, reorderWebhooks: false });
+    psp.control(provider, {
+      mode: "ok",
+      webhookDelayMs: 0,
+      duplicateWebhooks: false,
+      reorderWebhooks: false,
+      pendingPayouts: false,
+    });
   }
 });
 
@@ -277,6 +283,18 @@ describe("the sandbox PSP's test controls", () => {
     });
     await psp.webhooksSettled();
     expect(receiver.received).toHaveLength(0);
+  });
+
+  it("answers a bank payout pending with pendingPayouts, and pays it (webhook) after the delay", async () => {
+    psp.control("instabank", { pendingPayouts: true, webhookDelayMs: 50 });
+    const answer = await api("instabank", "payouts", { key: "po-pending", body: payout("wd_pending") });
+    expect(answer.body).toMatchObject({ status: "pending", reference: "wd_pending" });
+    expect(receiver.received).toHaveLength(0);
+    await psp.webhooksSettled();
+    expect(receiver.received.map((r) => [r.event.type, r.event.data.reference])).toEqual([
+      ["payout.paid", "wd_pending"],
+    ]);
+    expect((await api("instabank", "payouts?reference=wd_pending")).body).toMatchObject({ status: "paid" });
   });
 
   it("retries a refused webhook with backoff, re-signing the same body", async () => {

@@ -11,6 +11,8 @@ export type SandboxControl = {
   webhookDelayMs: number;
   duplicateWebhooks: boolean;
   reorderWebhooks: boolean;
+  /** New payouts are answered `pending` and paid `webhookDelayMs` later, as a card provider does, even by a bank. */
+  pendingPayouts: boolean;
 };
 
 export type SandboxPaymentStatus = "pending" | "succeeded" | "failed" | "expired";
@@ -86,6 +88,7 @@ export const defaultControl = (webhookDelayMs: number): SandboxControl => ({
   webhookDelayMs,
   duplicateWebhooks: false,
   reorderWebhooks: false,
+  pendingPayouts: false,
 });
 
 export const createInstances = (webhookDelayMs: number) =>

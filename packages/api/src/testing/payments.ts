@@ -8,6 +8,7 @@ import type { PaymentDirection, PaymentMethod } from "../domains/payments/paymen
 import { createProviderRegistry } from "../domains/payments/provider-port";
 import { sandboxProviders } from "../domains/payments/providers";
 import { sandboxProvider } from "../domains/payments/providers/sandbox-psp.adapter";
+import { readSettlementReport } from "../domains/payments/settlement-csv";
 import { getPlayerBalances } from "../domains/wallet/ledger-reads";
 import { paymentWebhookHandler } from "../http/payment-webhooks";
 import { type SandboxPsp, type SandboxPspOptions, startSandboxPsp } from "../sandbox-psp";
@@ -200,3 +201,51 @@ export const withRevokedProviderKey = <D extends PaymentDeps>(deps: D, sandboxUr
     ),
   },
 });
+
+/** The same providers but one: it was taken out of the configuration. */
+export const withoutProvider = <D extends PaymentDeps>(deps: D, code: string): D => ({
+  ...deps,
+  paymentSettings: {
+    ...deps.paymentSettings,
+    providers: createProviderRegistry(
+      paymentSettingsOf(deps)
+        .providers.all()
+        .filter((provider) => provider.code !== code),
+    ),
+  },
+});
+
+/**
+ * The same deps, but the worker dies right after claiming a payout (APPROVED → PROCESSING committed), before it
+ * records the provider the payout goes to: routing throws.
+ */
+export const withCrashAfterPayoutClaim = <D extends PaymentDeps>(deps: D): D => ({
+  ...deps,
+  paymentSettings: {
+    ...deps.paymentSettings,
+    providers: {
+      get: () => {
+        throw new Error("the worker died while routing the payout");
+      },
+      all: () => [],
+    },
+  },
+});
+
+/** Makes a payment look `ageMs` older, as if left untouched that long: its last change and its deadline move back. */
+export const backdatePayment = async (deps: Pick<ServiceDeps, "db">, paymentId: string, ageMs: number) => {
+  await deps.db.pool.query(
+    `UPDATE payment SET updated_at = updated_at - $2::bigint * interval '1 millisecond',
+                        expires_at = expires_at - $2::bigint * interval '1 millisecond'
+      WHERE id = $1`,
+    [paymentId, ageMs],
+  );
+};
+
+/** How many times the provider paid our payout out: its settlement report's payout lines for our reference. */
+export const providerPayoutsOf = async (deps: PaymentDeps, provider: string, paymentId: string) => {
+  const report = await paymentSettingsOf(deps).providers.get(provider)?.fetchSettlementReport?.();
+  return (readSettlementReport(report ?? "") ?? []).filter(
+    (line) => line.fields?.type === "payout" && line.fields.merchant_reference === paymentId,
+  ).length;
+};

@@ -2,7 +2,7 @@ import { applyPayoutOutcome } from "./apply-payout-outcome";
 import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
 import { actors } from "./payment-transitions";
 import { inPaymentTransaction } from "./payment-tx";
-import { paymentSelect } from "./payments.repo";
+import { findPaymentsInOrder, payoutIdsToCheck } from "./payments.repo";
 import { callProvider } from "./routing";
 import { resumePayout, sendPayout } from "./send-payout";
 
@@ -12,20 +12,17 @@ const actor = actors.system("payout-check");
  * The payout reconciliation job. HELD payouts (a timeout or 5xx left the outcome unknown) are looked up at their
  * provider by our reference: paid → PAID, failed → FAILED (funds released); no record or still pending → left HELD
  * for the next run or a finance user, never refunded on a hunch. Payouts left APPROVED (no provider was reachable,
- * or a crash) are sent again, and ones left PROCESSING are asked again of their provider with the same key.
+ * or a crash) are sent again; ones left PROCESSING are taken up again by `resumePayout` (looked up first, sent
+ * again only when their provider has no record). The batch is taken in turns across (status, provider), so held
+ * payouts nobody can resolve yet, or a provider that is down, never starve the others (payments.repo.ts).
  */
 export const checkPayouts = async (deps: PaymentDeps, options: { batch?: number } = {}) => {
   const settings = paymentSettingsOf(deps);
   const staleBefore = new Date(deps.now().getTime() - settings.payoutRecheckAfterMs);
-  const payouts = await deps.db.prisma.payment.findMany({
-    where: {
-      direction: "WITHDRAWAL",
-      OR: [{ status: "HELD" }, { status: { in: ["APPROVED", "PROCESSING"] }, updatedAt: { lte: staleBefore } }],
-    },
-    orderBy: { updatedAt: "asc" },
-    take: options.batch ?? 100,
-    select: paymentSelect,
-  });
+  const payouts = await findPaymentsInOrder(
+    deps.db,
+    await payoutIdsToCheck(deps.db, staleBefore, options.batch ?? 100),
+  );
   const summary = { checked: payouts.length, paid: 0, failed: 0, stillHeld: 0, resent: 0 };
   for (const payment of payouts) {
     if (payment.status === "APPROVED") {
@@ -33,7 +30,7 @@ export const checkPayouts = async (deps: PaymentDeps, options: { batch?: number 
       continue;
     }
     if (payment.status === "PROCESSING") {
-      if ((await resumePayout(deps, payment)).status !== "PROCESSING") summary.resent += 1;
+      if ((await resumePayout(deps, payment, actor)).status !== "PROCESSING") summary.resent += 1;
       continue;
     }
     const provider = payment.provider ? settings.providers.get(payment.provider) : undefined;

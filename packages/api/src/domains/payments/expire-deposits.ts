@@ -2,7 +2,7 @@ import { applyDepositOutcome } from "./apply-deposit-outcome";
 import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
 import { inPaymentTransaction } from "./payment-tx";
-import { paymentSelect } from "./payments.repo";
+import { depositIdsPastDeadline, findPaymentsInOrder } from "./payments.repo";
 import { callProvider } from "./routing";
 
 const actor = actors.system("deposit-expiry");
@@ -11,17 +11,16 @@ const actor = actors.system("deposit-expiry");
  * The deposit-expiry job: a deposit still INITIATED or PENDING after its deadline (its webhook never came) is
  * checked against its provider's API and closed as the provider says: completed (credited once), failed or
  * expired; one the provider still calls pending is closed EXPIRED (a success arriving later still completes it).
- * A provider that cannot be asked now is asked again on the next run. Safe to run twice at once: every move is a
- * compare-and-set.
+ * A provider that cannot be asked now is asked again on the next run. The batch is taken in turns across (status,
+ * provider), so deposits at a provider that is down never starve those at the others (payments.repo.ts). Safe to
+ * run twice at once: every move is a compare-and-set.
  */
 export const expireStaleDeposits = async (deps: PaymentDeps, options: { batch?: number } = {}) => {
   const settings = paymentSettingsOf(deps);
-  const stale = await deps.db.prisma.payment.findMany({
-    where: { direction: "DEPOSIT", status: { in: ["INITIATED", "PENDING"] }, expiresAt: { lte: deps.now() } },
-    orderBy: { expiresAt: "asc" },
-    take: options.batch ?? 100,
-    select: paymentSelect,
-  });
+  const stale = await findPaymentsInOrder(
+    deps.db,
+    await depositIdsPastDeadline(deps.db, deps.now(), options.batch ?? 100),
+  );
   const summary = { checked: stale.length, completed: 0, failed: 0, expired: 0, unreachable: 0 };
   for (const payment of stale) {
     const provider = payment.provider ? settings.providers.get(payment.provider) : undefined;

@@ -122,6 +122,11 @@ export type Move = {
   at: Date;
   /** Filled in with the move when not set yet (never overwritten, never cleared). */
   provider?: string | null;
+  /**
+   * A compare-and-set on the recorded provider as well: the move happens only while the payment's provider is this
+   * one (null: while none is recorded). Left out, any provider will do.
+   */
+  whileProviderIs?: string | null;
   providerPaymentId?: string | null;
   redirectUrl?: string | null;
 };
@@ -133,7 +138,7 @@ export type Move = {
  */
 export const movePayment = async (tx: PaymentTx, move: Move): Promise<PaymentStatus | null> => {
   const [row] = await tx.query<{ from_status: PaymentStatus }>(
-    `WITH current AS (SELECT id, status FROM payment WHERE id = $1 FOR UPDATE),
+    `WITH current AS (SELECT id, status, provider FROM payment WHERE id = $1 FOR UPDATE),
      moved AS (
        UPDATE payment p
           SET status = $3::payment_status, reason_code = $4, updated_at = $7,
@@ -141,6 +146,7 @@ export const movePayment = async (tx: PaymentTx, move: Move): Promise<PaymentSta
               redirect_url = coalesce(p.redirect_url, $10)
          FROM current
         WHERE p.id = current.id AND current.status = ANY($2::payment_status[])
+          AND (NOT $11::boolean OR current.provider IS NOT DISTINCT FROM $12::text)
        RETURNING p.id, current.status AS from_status)
      INSERT INTO payment_transition (payment_id, from_status, to_status, reason_code, actor, note, created_at)
      SELECT id, from_status, $3::payment_status, $4, $5, $6, $7 FROM moved
@@ -156,19 +162,77 @@ export const movePayment = async (tx: PaymentTx, move: Move): Promise<PaymentSta
       move.provider ?? null,
       move.providerPaymentId ?? null,
       move.redirectUrl ?? null,
+      move.whileProviderIs !== undefined,
+      move.whileProviderIs ?? null,
     ],
   );
   return row?.from_status ?? null;
 };
 
-/** Records which provider a payout is being sent to (failover), while it is still PROCESSING. */
-export const setPayoutProvider = async (tx: PaymentTx, paymentId: string, provider: string, at: Date) =>
+/**
+ * Records which provider a payout is being sent to (failover), while it is still PROCESSING and still has the
+ * provider the sender last recorded (`from`; null before the first): false when the payout was taken up by someone
+ * else meanwhile (the payout job resuming it), who then sends it, never both.
+ */
+export const setPayoutProvider = async (
+  tx: PaymentTx,
+  paymentId: string,
+  provider: { from: string | null; to: string },
+  at: Date,
+) =>
   (
     await tx.query(
-      `UPDATE payment SET provider = $2, updated_at = $3 WHERE id = $1 AND status = 'PROCESSING' RETURNING id`,
-      [paymentId, provider, at],
+      `UPDATE payment SET provider = $3, updated_at = $4
+        WHERE id = $1 AND status = 'PROCESSING' AND provider IS NOT DISTINCT FROM $2::text
+       RETURNING id`,
+      [paymentId, provider.from, provider.to, at],
     )
   ).length === 1;
+
+// ─── The jobs' batches ───────────────────────────────────────────────────────────────────────────────────────
+// A job takes its rows oldest first, but in turns across groups of (status, provider): the oldest row of every
+// group, then the second of every group, and so on up to `batch`. A row the job cannot move (a held payout its
+// provider has no record of, a payment at a provider that is down) keeps its place at the front of its own group,
+// so a backlog of them can hold back only rows of that same group, never the others.
+
+/**
+ * Withdrawals for the payout-check job: APPROVED or PROCESSING ones untouched since `staleBefore` (a crash, a lost
+ * webhook, no provider reachable) and every HELD one; within a turn, the ones it can send first.
+ */
+export const payoutIdsToCheck = async (db: Db, staleBefore: Date, batch: number): Promise<string[]> =>
+  (
+    await db.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM (
+        SELECT id, status, updated_at,
+               row_number() OVER (PARTITION BY status, provider ORDER BY updated_at, id) AS turn
+          FROM payment
+         WHERE direction = 'WITHDRAWAL'
+           AND (status = 'HELD' OR (status IN ('APPROVED', 'PROCESSING') AND updated_at <= ${staleBefore}))
+      ) due
+      ORDER BY turn, array_position(ARRAY['APPROVED', 'PROCESSING', 'HELD']::payment_status[], status), updated_at, id
+      LIMIT ${batch}`
+  ).map((row) => row.id);
+
+/** Deposits for the expiry job: INITIATED or PENDING ones past their deadline. */
+export const depositIdsPastDeadline = async (db: Db, now: Date, batch: number): Promise<string[]> =>
+  (
+    await db.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM (
+        SELECT id, expires_at,
+               row_number() OVER (PARTITION BY status, provider ORDER BY expires_at, id) AS turn
+          FROM payment
+         WHERE direction = 'DEPOSIT' AND status IN ('INITIATED', 'PENDING') AND expires_at <= ${now}
+      ) due
+      ORDER BY turn, expires_at, id
+      LIMIT ${batch}`
+  ).map((row) => row.id);
+
+/** The payments with these ids, in the order given. */
+export const findPaymentsInOrder = async (db: Db, ids: readonly string[]): Promise<PaymentRow[]> => {
+  const rows = await db.prisma.payment.findMany({ where: { id: { in: [...ids] } }, select: paymentSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
 
 // ─── Webhook events ──────────────────────────────────────────────────────────────────────────────────────────
 

@@ -3,11 +3,62 @@ import { type PaymentDeps, paymentSettingsOf, webhookUrlOf } from "./payment-set
 import { actors, transitionPayment } from "./payment-transitions";
 import { inPaymentTransaction } from "./payment-tx";
 import { mustFindPayment, type PaymentRow, setPayoutProvider } from "./payments.repo";
-import { heldReasonOf, isNotSent, type PaymentProvider } from "./provider-port";
+import type { PaymentStatus } from "./payments.schemas";
+import { heldReasonOf, isNotSent, type PaymentProvider, type ProviderFailure } from "./provider-port";
 import { callProvider, providersFor } from "./routing";
 
-/** Sends the payout to one provider; true when that provider took it (whatever its answer), false when not sent. */
-const sendTo = async (deps: PaymentDeps, payment: PaymentRow, provider: PaymentProvider): Promise<boolean> => {
+/**
+ * Which send of a payout to a provider this is. A `first` send goes to a provider that provably never had the
+ * payout; a `repeat` (the job taking up a payout left PROCESSING) may reach one that already holds it from the
+ * earlier send, and may still pay it.
+ */
+export type PayoutSend = "first" | "repeat";
+
+/** Where a payout goes when a send got no payout back. */
+export type MoveAfterFailedSend = { to: Extract<PaymentStatus, "FAILED" | "HELD">; reasonCode: string; note: string };
+
+/**
+ * What a failed send says about the payout; null when the provider did not get it (no connection, 503), so it may
+ * be offered to the next provider or sent again later. A timeout or 5xx may hide a payment: held until the
+ * provider's answer is known. A refusal (4xx) proves nothing was paid only on the first send. On a repeat the
+ * provider may hold the payout from the earlier send and pay it later (a 409 for a body that changed, say the
+ * webhook URL, or for the same key still in flight; a 401 after a key rotation; a 429), so refunding the player
+ * could pay them twice: it is held as well, never failed.
+ */
+export const moveAfterFailedSend = (failure: ProviderFailure, send: PayoutSend): MoveAfterFailedSend | null => {
+  if (isNotSent(failure)) return null;
+  if (failure !== "REFUSED") {
+    return { to: "HELD", reasonCode: heldReasonOf(failure), note: `send: ${failure}, the outcome is unknown` };
+  }
+  return send === "first"
+    ? { to: "FAILED", reasonCode: "PAYOUT_REFUSED", note: "send refused: nothing was paid" }
+    : {
+        to: "HELD",
+        reasonCode: "PROVIDER_ERROR",
+        note: "repeated send refused: the provider may hold the payout from the earlier send",
+      };
+};
+
+const holdPayout = (
+  deps: PaymentDeps,
+  payment: PaymentRow,
+  hold: { reasonCode: string; note: string },
+  actor: string,
+) =>
+  inPaymentTransaction(deps, (tx) =>
+    transitionPayment(tx, deps, payment, { from: ["PROCESSING"], to: "HELD", ...hold, actor }),
+  );
+
+/**
+ * Sends the payout to one provider (our payment id as its idempotency key, on every attempt) and applies what came
+ * back. true when that provider got it, whatever it answered; false when it did not (no connection, 503).
+ */
+const offerPayout = async (
+  deps: PaymentDeps,
+  payment: PaymentRow,
+  provider: PaymentProvider,
+  send: PayoutSend,
+): Promise<boolean> => {
   const settings = paymentSettingsOf(deps);
   const actor = actors.provider(provider.code);
   const sent = await callProvider(deps, provider.code, () =>
@@ -17,7 +68,6 @@ const sendTo = async (deps: PaymentDeps, payment: PaymentRow, provider: PaymentP
       currency: payment.currency,
       destination: `player:${payment.playerId}`,
       webhookUrl: webhookUrlOf(settings, provider.code),
-      // The same key on every attempt: the provider returns the payout it already has instead of paying twice.
       idempotencyKey: payment.id,
     }),
   );
@@ -26,23 +76,10 @@ const sendTo = async (deps: PaymentDeps, payment: PaymentRow, provider: PaymentP
     await inPaymentTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor));
     return true;
   }
-  if (sent.failure === "REFUSED") {
-    // A definite no (4xx): nothing was paid, so the funds go back to the player.
-    await inPaymentTransaction(deps, (tx) =>
-      transitionPayment(tx, deps, payment, {
-        from: ["PROCESSING"],
-        to: "FAILED",
-        reasonCode: "PAYOUT_REFUSED",
-        actor,
-      }),
-    );
-    return true;
-  }
-  if (isNotSent(sent.failure)) return false;
-  // Timeout or 5xx: the provider may have paid. Held, never refunded by itself, until its truth is known.
-  const reasonCode = heldReasonOf(sent.failure);
+  const move = moveAfterFailedSend(sent.failure, send);
+  if (!move) return false;
   await inPaymentTransaction(deps, (tx) =>
-    transitionPayment(tx, deps, payment, { from: ["PROCESSING"], to: "HELD", reasonCode, actor }),
+    transitionPayment(tx, deps, payment, { from: ["PROCESSING"], ...move, actor }),
   );
   return true;
 };
@@ -59,11 +96,19 @@ export const sendPayout = async (deps: PaymentDeps, paymentId: string, actor: st
     transitionPayment(tx, deps, payment, { from: ["APPROVED"], to: "PROCESSING", reasonCode: null, actor }),
   );
   if (!claimed) return mustFindPayment(deps.db, paymentId);
+  let recorded = payment.provider;
   for (const provider of await providersFor(deps, payment.method)) {
-    // Recorded before the call, so a held payout is always looked up where it was sent.
-    await inPaymentTransaction(deps, (tx) => setPayoutProvider(tx, paymentId, provider.code, deps.now()));
-    if (await sendTo(deps, { ...payment, provider: provider.code }, provider))
+    // Recorded before the call, so a payout left PROCESSING is asked of (or sent again to) the provider that may
+    // have it, and one with no provider recorded was never sent anywhere. Not recorded when the payout job took it
+    // up meanwhile (this worker stalled that long): then the job sends it, and this worker must not.
+    const change = { from: recorded, to: provider.code };
+    if (!(await inPaymentTransaction(deps, (tx) => setPayoutProvider(tx, paymentId, change, deps.now())))) {
       return mustFindPayment(deps.db, paymentId);
+    }
+    recorded = provider.code;
+    if (await offerPayout(deps, { ...payment, provider: provider.code }, provider, "first")) {
+      return mustFindPayment(deps.db, paymentId);
+    }
   }
   await inPaymentTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, {
@@ -77,12 +122,58 @@ export const sendPayout = async (deps: PaymentDeps, paymentId: string, actor: st
 };
 
 /**
- * A payout left PROCESSING (a crash after claiming it, or a `pending` answer whose webhook never came): asked
- * again of the same provider with the same key, which returns what it did rather than paying twice.
+ * A payout PROCESSING with no provider recorded: the worker stopped between claiming it and recording the first
+ * provider, before any provider call, so no provider has it. Back to APPROVED (only while still without a
+ * provider: a worker that was merely slow and recorded one meanwhile keeps it) and sent as a new payout.
  */
-export const resumePayout = async (deps: PaymentDeps, payment: PaymentRow): Promise<PaymentRow> => {
-  const provider = payment.provider ? paymentSettingsOf(deps).providers.get(payment.provider) : undefined;
-  if (payment.status !== "PROCESSING" || !provider) return payment;
-  await sendTo(deps, payment, provider);
+const sendUnsentPayout = async (deps: PaymentDeps, payment: PaymentRow, actor: string): Promise<PaymentRow> => {
+  await inPaymentTransaction(deps, (tx) =>
+    transitionPayment(tx, deps, payment, {
+      from: ["PROCESSING"],
+      to: "APPROVED",
+      reasonCode: "PAYOUT_NOT_SENT",
+      actor,
+      note: "claimed, but no provider was recorded or called: sent again as a new payout",
+      whileProviderIs: null,
+    }),
+  );
+  return sendPayout(deps, payment.id, actor);
+};
+
+/**
+ * A payout left PROCESSING (a crash mid-send, or a `pending` answer whose webhook never came) is taken up again,
+ * never reading a repeat's refusal as "not paid":
+ * - no provider recorded: nothing was sent, so it is sent as a new payout;
+ * - its provider is no longer configured: HELD, where finance sees it (nobody can ask that provider now);
+ * - otherwise its provider is asked what it holds under our reference and the answer applied (pending: left as it
+ *   is, for the webhook or the next run); only when it has no record is the payout sent again, as a repeat. A
+ *   refused question holds the payout (the provider may have it, we cannot tell); no answer leaves it PROCESSING
+ *   for the next run.
+ */
+export const resumePayout = async (deps: PaymentDeps, payment: PaymentRow, actor: string): Promise<PaymentRow> => {
+  if (payment.status !== "PROCESSING") return payment;
+  if (!payment.provider) return sendUnsentPayout(deps, payment, actor);
+  const provider = paymentSettingsOf(deps).providers.get(payment.provider);
+  if (!provider) {
+    await holdPayout(
+      deps,
+      payment,
+      { reasonCode: "PROVIDER_ERROR", note: `provider ${payment.provider} is not configured: cannot ask it` },
+      actor,
+    );
+    return mustFindPayment(deps.db, payment.id);
+  }
+  const found = await callProvider(deps, provider.code, () => provider.findPayout(payment.id));
+  if (found.failure === "REFUSED") {
+    const note = "payout lookup refused: the provider may hold the payout";
+    await holdPayout(deps, payment, { reasonCode: "PROVIDER_ERROR", note }, actor);
+  } else if (found.answer) {
+    const outcome = { ...found.answer, provider: provider.code };
+    await inPaymentTransaction(deps, (tx) =>
+      applyPayoutOutcome(tx, deps, payment, outcome, actors.provider(provider.code)),
+    );
+  } else if (found.failure === null) {
+    await offerPayout(deps, payment, provider, "repeat");
+  }
   return mustFindPayment(deps.db, payment.id);
 };

@@ -2,11 +2,15 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestCaller, createTestDeps } from "../../testing/context";
 import {
+  backdatePayment,
   balanceOf,
   configureCashier,
   configurePaymentRouting,
   createCashierPlayer,
+  providerPayoutsOf,
   startPaymentsHarness,
+  withCrashAfterPayoutClaim,
+  withoutProvider,
   withRevokedProviderKey,
 } from "../../testing/payments";
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
@@ -31,7 +35,8 @@ beforeAll(async () => {
   });
 });
 afterEach(async () => {
-  harness.sandbox.control("instabank", { mode: "ok" });
+  harness.sandbox.control("instabank", { mode: "ok", pendingPayouts: false, webhookDelayMs: 20 });
+  harness.dropWebhooks(false);
   await expectLedgerInvariants(base);
 });
 afterAll(async () => {
@@ -59,6 +64,26 @@ const money = async (playerId: string, currency = "EUR") => ({
   cash: await balanceOf(base, playerId, "CASH", currency),
   pending: await balanceOf(base, playerId, "WITHDRAWAL_PENDING", currency),
 });
+const transitionsOf = async (paymentId: string) =>
+  (await harness.deps.db.prisma.paymentTransition.findMany({ where: { paymentId }, orderBy: { id: "asc" } })).map(
+    (t) => `${t.fromStatus ?? "∅"}→${t.toStatus}${t.reasonCode ? `:${t.reasonCode}` : ""} by ${t.actor}`,
+  );
+const paidOutByInstabank = (paymentId: string) => providerPayoutsOf(harness.deps, "instabank", paymentId);
+
+// The payout job's view of time in the tests below: a payout counts as left alone after 30 minutes, and the payouts
+// a test means the job to take up are made an hour older. Nothing another test (or file) has in flight qualifies.
+const hour = 60 * 60_000;
+const leftAlone = (paymentId: string, ageMs = hour) => backdatePayment(base, paymentId, ageMs);
+const asTheJob = <D extends typeof harness.deps>(deps: D): D => ({
+  ...deps,
+  paymentSettings: { ...deps.paymentSettings, payoutRecheckAfterMs: 30 * 60_000 },
+});
+/** A payout the provider answered `pending`: PROCESSING until its webhook (or the job) says more. */
+const pendingPayout = async (playerId: string, amount: string) => {
+  const sent = await withdraw(playerId, amount);
+  expect(sent).toMatchObject({ status: "PROCESSING", provider: "instabank" });
+  return sent;
+};
 
 describe("withdrawal requests", () => {
   it("pays at once up to the auto-approval amount; above it the funds wait locked in the finance queue", async () => {
@@ -303,6 +328,150 @@ describe("payout routing", () => {
     const later = { ...harness.deps, paymentSettings: { ...harness.deps.paymentSettings, payoutRecheckAfterMs: 0 } };
     await checkPayouts(later);
     expect((await paymentOf(waiting.id)).status).toBe("PAID");
+    expect(await money(player.id)).toEqual({ cash: 37_000n, pending: 0n });
+  });
+});
+
+describe("payouts left PROCESSING, taken up again by the payout job", () => {
+  it("holds, never refunds, a payout it cannot ask about after a key rotation; the late payout.paid books it", async () => {
+    const player = await createCashierPlayer(base, country, "EUR", 40_000n);
+    // The provider answers `pending` and pays three seconds later (well after the job below); its webhook comes then.
+    harness.sandbox.control("instabank", { pendingPayouts: true, webhookDelayMs: 3_000 });
+    const sent = await pendingPayout(player.id, "50.00");
+    await leftAlone(sent.id);
+    // Our API key was rotated: the provider refuses every call (401). That is no proof the payout was not paid.
+    await checkPayouts(asTheJob(withRevokedProviderKey(harness.deps, harness.sandbox.url)));
+    const held = await paymentOf(sent.id);
+    expect([held.status, held.reasonCode]).toEqual(["HELD", "PROVIDER_ERROR"]);
+    expect(await money(player.id)).toEqual({ cash: 35_000n, pending: 5_000n });
+    expect((await (await finance()).payments.queue()).find((p) => p.id === sent.id)?.status).toBe("HELD");
+
+    await harness.settle();
+    expect((await paymentOf(sent.id)).status).toBe("PAID");
+    expect(await money(player.id)).toEqual({ cash: 35_000n, pending: 0n });
+    expect(await ledgerKindsOf(sent.id)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
+    expect(await paidOutByInstabank(sent.id)).toBe(1);
+  });
+
+  it("asks the provider before sending again: a re-send refused (409, body changed) never refunds a paid payout", async () => {
+    const player = await createCashierPlayer(base, country, "EUR", 40_000n);
+    // The provider pays a moment after answering `pending`, and every delivery of its webhook is lost.
+    harness.sandbox.control("instabank", { pendingPayouts: true });
+    harness.dropWebhooks(true);
+    const sent = await pendingPayout(player.id, "60.00");
+    await harness.settle();
+    harness.dropWebhooks(false);
+    expect((await paymentOf(sent.id)).status).toBe("PROCESSING");
+    await leftAlone(sent.id);
+    // The site moved meanwhile: a re-send would carry another webhook URL under the same key, which the provider
+    // refuses (409) although it paid the first.
+    const job = asTheJob(harness.deps);
+    await checkPayouts({
+      ...job,
+      paymentSettings: { ...job.paymentSettings, publicWebUrl: "http://127.0.0.1:9/moved" },
+    });
+    expect((await paymentOf(sent.id)).status).toBe("PAID");
+    expect(await money(player.id)).toEqual({ cash: 34_000n, pending: 0n });
+    expect(await ledgerKindsOf(sent.id)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
+    expect(await paidOutByInstabank(sent.id)).toBe(1);
+  });
+
+  it("sends a payout whose worker died between claiming it and recording its provider", async () => {
+    const player = await createCashierPlayer(base, country, "EUR", 40_000n);
+    const crashing = createTestCaller(withCrashAfterPayoutClaim(harness.deps), { app: "web", playerId: player.id });
+    await expect(
+      crashing.cashier.withdraw({
+        method: "BANK_TRANSFER",
+        amount: "45.00",
+        currency: "EUR",
+        idempotencyKey: randomUUID(),
+      }),
+    ).rejects.toThrow();
+    const stuck = await harness.deps.db.prisma.payment.findFirstOrThrow({ where: { playerId: player.id } });
+    expect(stuck).toMatchObject({ status: "PROCESSING", provider: null });
+    expect(await money(player.id)).toEqual({ cash: 35_500n, pending: 4_500n });
+    // Nobody could move it by hand: the player may not cancel it and finance's queue does not list it.
+    expect(await domainCodeOf(cashier(player.id).cancelWithdrawal({ paymentId: stuck.id }))).toBe(
+      "WITHDRAWAL_NOT_CANCELLABLE",
+    );
+    expect((await (await finance()).payments.queue()).some((p) => p.id === stuck.id)).toBe(false);
+
+    await leftAlone(stuck.id);
+    await checkPayouts(asTheJob(harness.deps));
+    const paid = await paymentOf(stuck.id);
+    expect([paid.status, paid.provider]).toEqual(["PAID", "instabank"]);
+    expect(await money(player.id)).toEqual({ cash: 35_500n, pending: 0n });
+    expect(await ledgerKindsOf(stuck.id)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
+    expect(await paidOutByInstabank(stuck.id)).toBe(1);
+    expect((await transitionsOf(stuck.id)).slice(-3)).toEqual([
+      "PROCESSING→APPROVED:PAYOUT_NOT_SENT by system:payout-check",
+      "APPROVED→PROCESSING by system:payout-check",
+      "PROCESSING→PAID by provider:instabank",
+    ]);
+  });
+
+  it("holds a payout whose provider is no longer configured, for finance, and books it when the provider is back", async () => {
+    const player = await createCashierPlayer(base, country, "EUR", 40_000n);
+    harness.sandbox.control("instabank", { pendingPayouts: true });
+    harness.dropWebhooks(true);
+    const sent = await pendingPayout(player.id, "40.00");
+    await harness.settle();
+    harness.dropWebhooks(false);
+    await leftAlone(sent.id);
+    await checkPayouts(asTheJob(withoutProvider(harness.deps, "instabank")));
+    const held = await paymentOf(sent.id);
+    expect([held.status, held.reasonCode, held.provider]).toEqual(["HELD", "PROVIDER_ERROR", "instabank"]);
+    expect(await money(player.id)).toEqual({ cash: 36_000n, pending: 4_000n });
+    expect((await (await finance()).payments.queue()).find((p) => p.id === sent.id)?.status).toBe("HELD");
+
+    // Configured again: the job's lookup finds the provider paid it.
+    await checkPayouts(asTheJob(harness.deps));
+    expect((await paymentOf(sent.id)).status).toBe("PAID");
+    expect(await money(player.id)).toEqual({ cash: 36_000n, pending: 0n });
+    expect(await ledgerKindsOf(sent.id)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
+    expect(await paidOutByInstabank(sent.id)).toBe(1);
+  });
+});
+
+describe("the payout job's batch", () => {
+  it("still sends a stuck payout when held payouts nobody can resolve yet fill the batch", async () => {
+    const player = await createCashierPlayer(base, country, "EUR", 40_000n);
+    // Two payouts held on a provider error, sent through another instance of the sandbox: the provider our job
+    // asks has no record of them, so they stay HELD until finance resolves them.
+    const elsewhere = await startPaymentsHarness(base);
+    const backlog = [];
+    try {
+      elsewhere.sandbox.control("instabank", { mode: "error500" });
+      const caller = createTestCaller(elsewhere.deps, { app: "web", playerId: player.id }).cashier;
+      for (const amount of ["20.00", "21.00"]) {
+        backlog.push(
+          await caller.withdraw({ method: "BANK_TRANSFER", amount, currency: "EUR", idempotencyKey: randomUUID() }),
+        );
+      }
+    } finally {
+      await elsewhere.close();
+    }
+    expect(backlog.map((p) => p.status)).toEqual(["HELD", "HELD"]);
+    // A payout approved while the provider was down: it waits for the job.
+    harness.sandbox.control("instabank", { mode: "down" });
+    const stuck = await withdraw(player.id, "30.00");
+    expect(stuck).toMatchObject({ status: "APPROVED", reasonCode: "PROVIDER_UNAVAILABLE" });
+    harness.sandbox.control("instabank", { mode: "ok" });
+    // The backlog is older than the stuck payout.
+    for (const held of backlog) await leftAlone(held.id, 2 * hour);
+    await leftAlone(stuck.id);
+
+    for (let run = 0; run < 2; run++) await checkPayouts(asTheJob(harness.deps), { batch: backlog.length });
+    expect((await paymentOf(stuck.id)).status).toBe("PAID");
+    expect(await paidOutByInstabank(stuck.id)).toBe(1);
+    expect(await Promise.all(backlog.map(async (held) => (await paymentOf(held.id)).status))).toEqual(["HELD", "HELD"]);
+    expect(await money(player.id)).toEqual({ cash: 32_900n, pending: 4_100n });
+
+    // Finance checks with the provider and resolves the backlog: the funds go back to the player.
+    const staff = await finance();
+    for (const held of backlog) {
+      await staff.payments.resolveHeld({ paymentId: held.id, outcome: "FAILED", note: "not in the provider's books" });
+    }
     expect(await money(player.id)).toEqual({ cash: 37_000n, pending: 0n });
   });
 });
