@@ -1,5 +1,5 @@
 import type { Db, Prisma, Tx } from "@pitboss/db";
-import type { AdjustmentTx } from "./adjustment-tx";
+import type { MoneyTx } from "../money-transaction";
 
 type Client = Db["prisma"] | Tx;
 
@@ -51,7 +51,7 @@ export const transition = async (
  * Locks the request row for the rest of the transaction and returns its status: whoever holds the lock is the
  * only one posting it, so racing approvers and retries after them find it EXECUTED and do nothing.
  */
-export const lockAdjustmentStatus = async (tx: AdjustmentTx, id: string) => {
+export const lockAdjustmentStatus = async (tx: MoneyTx, id: string) => {
   const [row] = await tx.query<{ status: string }>("SELECT status FROM adjustment_request WHERE id = $1 FOR UPDATE", [
     id,
   ]);
@@ -59,7 +59,7 @@ export const lockAdjustmentStatus = async (tx: AdjustmentTx, id: string) => {
 };
 
 /** APPROVED → EXECUTED with the ledger transaction, in the transaction that posted it; false if it was not APPROVED. */
-export const markExecuted = async (tx: AdjustmentTx, id: string, txnId: string) =>
+export const markExecuted = async (tx: MoneyTx, id: string, txnId: string) =>
   (
     await tx.query(
       "UPDATE adjustment_request SET status = 'EXECUTED', txn_id = $2 WHERE id = $1 AND status = 'APPROVED' RETURNING id",

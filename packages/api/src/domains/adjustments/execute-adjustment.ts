@@ -1,9 +1,9 @@
 import { DomainError, exponentOf } from "@pitboss/db";
 import { writeAudit } from "../audit/write-audit";
+import { inMoneyTransaction } from "../money-transaction";
 import type { StaffDeps } from "../staff/staff.types";
 import { postTransfer } from "../wallet/post-transfer";
 import type { PostTransferInput } from "../wallet/wallet.schemas";
-import { inAdjustmentTransaction } from "./adjustment-tx";
 import { type AdjustmentRow, findAdjustment, lockAdjustmentStatus, markExecuted, transition } from "./adjustments.repo";
 
 /** Ledger refusals that end a request as FAILED (nothing moved); anything else leaves it APPROVED to retry. */
@@ -48,7 +48,7 @@ export const adjustmentTransfer = (row: AdjustmentRow): PostTransferInput => ({
  * whoever gets it first the only one posting; the others find the request no longer APPROVED and do nothing.
  */
 const postAndRecord = (deps: StaffDeps, row: AdjustmentRow) =>
-  inAdjustmentTransaction(deps, async (tx) => {
+  inMoneyTransaction(deps, async (tx) => {
     if ((await lockAdjustmentStatus(tx, row.id)) !== "APPROVED") return;
     const result = await postTransfer(tx.ledger, adjustmentTransfer(row));
     if (!(await markExecuted(tx, row.id, result.txnId))) {

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from "../../deps";
+import type { MoneyTx } from "../money-transaction";
 import { type PaymentRef, transitionPayment } from "./payment-transitions";
-import type { PaymentTx } from "./payment-tx";
 import { reasonCodeOf } from "./provider-port";
 
 export type DepositOutcome = {
@@ -17,7 +17,7 @@ export type DepositOutcome = {
  * still open. Anything already final stays as it is. true when the deposit moved.
  */
 export const applyDepositOutcome = async (
-  tx: PaymentTx,
+  tx: MoneyTx,
   deps: Pick<ServiceDeps, "now">,
   payment: PaymentRef,
   outcome: DepositOutcome,

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from "../../deps";
+import type { MoneyTx } from "../money-transaction";
 import { type PaymentRef, transitionPayment } from "./payment-transitions";
-import type { PaymentTx } from "./payment-tx";
 import { reasonCodeOf } from "./provider-port";
 
 export type PayoutOutcome = {
@@ -17,7 +17,7 @@ export type PayoutOutcome = {
  * as it is, so a late or repeated answer changes nothing. true when the payout moved.
  */
 export const applyPayoutOutcome = async (
-  tx: PaymentTx,
+  tx: MoneyTx,
   deps: Pick<ServiceDeps, "now">,
   payment: PaymentRef,
   outcome: PayoutOutcome,

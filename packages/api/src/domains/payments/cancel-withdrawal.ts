@@ -1,8 +1,8 @@
 import { DomainError } from "@pitboss/db";
+import { inMoneyTransaction } from "../money-transaction";
 import { parseInput } from "../parse-input";
 import type { PaymentDeps } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
-import { inPaymentTransaction } from "./payment-tx";
 import { cancellableStatuses, cancelRulesFor, type PaymentView, toPaymentView, toPaymentViewOf } from "./payment-view";
 import { findPayment, mustFindPayment } from "./payments.repo";
 import { type PaymentIdInput, paymentIdInput } from "./payments.schemas";
@@ -27,7 +27,7 @@ export const cancelWithdrawal = async (
       meta: { reasonCode: "CANCEL_NOT_ALLOWED_IN_JURISDICTION" },
     });
   }
-  const isCancelled = await inPaymentTransaction(deps, (tx) =>
+  const isCancelled = await inMoneyTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, {
       from: cancellableStatuses,
       to: "CANCELLED",

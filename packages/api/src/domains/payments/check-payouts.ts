@@ -1,7 +1,7 @@
+import { inMoneyTransaction } from "../money-transaction";
 import { applyPayoutOutcome } from "./apply-payout-outcome";
 import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
 import { actors } from "./payment-transitions";
-import { inPaymentTransaction } from "./payment-tx";
 import { findPaymentsInOrder, payoutIdsToCheck } from "./payments.repo";
 import { callProvider } from "./routing";
 import { resumePayout, sendPayout } from "./send-payout";
@@ -42,7 +42,7 @@ export const checkPayouts = async (deps: PaymentDeps, options: { batch?: number 
     // still pending: left HELD. Whatever came back counts towards the provider's circuit as when the payout was sent.
     const { answer } = await callProvider(deps, provider.code, () => provider.findPayout(payment.id));
     const outcome = answer ? { ...answer, provider: provider.code } : null;
-    if (outcome && (await inPaymentTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor)))) {
+    if (outcome && (await inMoneyTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor)))) {
       if (outcome.status === "paid") summary.paid += 1;
       else summary.failed += 1;
     } else summary.stillHeld += 1;

@@ -1,6 +1,6 @@
+import { inMoneyTransaction } from "../money-transaction";
 import { type PaymentDeps, paymentSettingsOf, returnUrlOf, webhookUrlOf } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
-import { inPaymentTransaction } from "./payment-tx";
 import { toPaymentViewOf } from "./payment-view";
 import { mustFindPayment, type PaymentRow } from "./payments.repo";
 import type { StartPaymentInput } from "./payments.schemas";
@@ -33,7 +33,7 @@ export const createDeposit = async (deps: PaymentDeps, rawInput: StartPaymentInp
     const { request } = checked;
     const id = deps.newId("payment");
     const expiresAt = new Date(deps.now().getTime() + settings.depositTtlMs);
-    const isNew = await inPaymentTransaction(deps, (tx) => insertCheckedPayment(tx, deps, request, id, expiresAt));
+    const isNew = await inMoneyTransaction(deps, (tx) => insertCheckedPayment(tx, deps, request, id, expiresAt));
     payment = isNew ? await reload(deps, id) : await replayAfterRace(deps, request);
   }
   // New, or a repeat while the first request is still with the provider (or died there): the provider's idempotency
@@ -60,7 +60,7 @@ const offerToProviders = async (deps: PaymentDeps, payment: PaymentRow): Promise
     );
     if (created.failure === null) {
       // A webhook may have completed it already (a very fast provider): then it is past INITIATED, and stays so.
-      await inPaymentTransaction(deps, (tx) =>
+      await inMoneyTransaction(deps, (tx) =>
         transitionPayment(tx, deps, payment, {
           from: ["INITIATED"],
           to: "PENDING",
@@ -74,7 +74,7 @@ const offerToProviders = async (deps: PaymentDeps, payment: PaymentRow): Promise
       return reload(deps, payment.id);
     }
     if (created.failure === "REFUSED") {
-      await inPaymentTransaction(deps, (tx) =>
+      await inMoneyTransaction(deps, (tx) =>
         transitionPayment(tx, deps, payment, {
           from: ["INITIATED"],
           to: "FAILED",
@@ -87,7 +87,7 @@ const offerToProviders = async (deps: PaymentDeps, payment: PaymentRow): Promise
     // Not taken, or taken with an unknown outcome: either way the next provider gets this payment, and the
     // first one's orphan (never paid by the player, who is sent to the next) simply expires there.
   }
-  await inPaymentTransaction(deps, (tx) =>
+  await inMoneyTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, {
       from: ["INITIATED"],
       to: "FAILED",

@@ -1,10 +1,10 @@
 import { DomainError } from "@pitboss/db";
 import { writeAudit } from "../audit/write-audit";
+import { inMoneyTransaction } from "../money-transaction";
 import { parseInput } from "../parse-input";
 import type { StaffDeps } from "../staff/staff.types";
 import type { WithPaymentSettings } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
-import { inPaymentTransaction } from "./payment-tx";
 import { type PaymentView, toPaymentViewOf } from "./payment-view";
 import { findPayment, mustFindPayment, type PaymentRow } from "./payments.repo";
 import {
@@ -39,7 +39,7 @@ const decide = (
   decision: { from: PaymentRow["status"]; to: PaymentRow["status"]; reasonCode: string | null; note: string | null },
   action: string,
 ) =>
-  inPaymentTransaction(deps, async (tx) => {
+  inMoneyTransaction(deps, async (tx) => {
     const moved = await transitionPayment(tx, deps, payment, {
       from: [decision.from],
       to: decision.to,

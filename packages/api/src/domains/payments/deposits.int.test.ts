@@ -13,10 +13,10 @@ import {
 } from "../../testing/payments";
 import { createTestStaff, domainCodeOf } from "../../testing/staff";
 import { expectLedgerInvariants } from "../../testing/wallet";
+import { inMoneyTransaction } from "../money-transaction";
 import { checkProviderHealth } from "./check-provider-health";
 import { expireStaleDeposits } from "./expire-deposits";
 import { postPaymentMovement } from "./payment-transitions";
-import { inPaymentTransaction } from "./payment-tx";
 import { mustFindPayment } from "./payments.repo";
 import { signWebhook } from "./webhook-signature";
 
@@ -431,7 +431,7 @@ describe("database guarantees", () => {
     const player = await createCashierPlayer(base, country);
     const { payment } = await deposit(player.id, "45.00");
     const row = await mustFindPayment(base.db, payment.id);
-    const crash = inPaymentTransaction(harness.deps, async (tx) => {
+    const crash = inMoneyTransaction(harness.deps, async (tx) => {
       await tx.query("UPDATE payment SET status = 'COMPLETED' WHERE id = $1", [row.id]);
       await postPaymentMovement(tx, row, "credit");
       throw new Error("the process died before COMMIT");

@@ -1,7 +1,7 @@
+import { inMoneyTransaction } from "../money-transaction";
 import { applyDepositOutcome } from "./apply-deposit-outcome";
 import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
-import { inPaymentTransaction } from "./payment-tx";
 import { depositIdsPastDeadline, findPaymentsInOrder } from "./payments.repo";
 import { callProvider } from "./routing";
 
@@ -26,7 +26,7 @@ export const expireStaleDeposits = async (deps: PaymentDeps, options: { batch?: 
     const provider = payment.provider ? settings.providers.get(payment.provider) : undefined;
     if (!provider || !payment.providerPaymentId) {
       // Never reached a provider (no id to ask about): nothing can have been paid through us.
-      const isExpired = await inPaymentTransaction(deps, (tx) =>
+      const isExpired = await inMoneyTransaction(deps, (tx) =>
         transitionPayment(tx, deps, payment, {
           from: ["INITIATED"],
           to: "EXPIRED",
@@ -53,7 +53,7 @@ export const expireStaleDeposits = async (deps: PaymentDeps, options: { batch?: 
       summary.unreachable += 1;
       continue;
     }
-    const moved = await inPaymentTransaction(deps, async (tx) =>
+    const moved = await inMoneyTransaction(deps, async (tx) =>
       state.status === "pending"
         ? transitionPayment(tx, deps, payment, {
             from: ["INITIATED", "PENDING"],

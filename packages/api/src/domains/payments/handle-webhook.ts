@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
+import { inMoneyTransaction, type MoneyTx } from "../money-transaction";
 import { applyDepositOutcome } from "./apply-deposit-outcome";
 import { applyPayoutOutcome } from "./apply-payout-outcome";
 import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
 import { actors } from "./payment-transitions";
-import { inPaymentTransaction, type PaymentTx } from "./payment-tx";
 import {
   claimWebhookEvent,
   findPayment,
@@ -39,7 +39,7 @@ const checkEvent = (payment: PaymentRow | null, event: ProviderEvent, provider: 
 
 const applyEvent = async (
   deps: PaymentDeps,
-  tx: PaymentTx,
+  tx: MoneyTx,
   payment: PaymentRow,
   event: ProviderEvent,
   provider: string,
@@ -107,7 +107,7 @@ export const handlePaymentWebhook = async (deps: PaymentDeps, delivery: WebhookD
     at,
   };
   const refuse = async (outcome: WebhookRecord["outcome"], detail: Partial<WebhookRecord> = {}) => {
-    await inPaymentTransaction(deps, (tx) => claimWebhookEvent(tx, { ...record, ...detail, outcome }));
+    await inMoneyTransaction(deps, (tx) => claimWebhookEvent(tx, { ...record, ...detail, outcome }));
     log.warn({ outcome, eventId: detail.eventId ?? null }, "payment webhook refused");
     return answerOf(outcome);
   };
@@ -134,7 +134,7 @@ export const handlePaymentWebhook = async (deps: PaymentDeps, delivery: WebhookD
   const check = checkEvent(payment, event, provider.code);
   if (check === "UNKNOWN_PAYMENT" || !payment) return refuse("UNKNOWN_PAYMENT", verified);
 
-  const answer = await inPaymentTransaction(deps, async (tx) => {
+  const answer = await inMoneyTransaction(deps, async (tx) => {
     const earlier = await claimWebhookEvent(tx, {
       ...record,
       ...verified,

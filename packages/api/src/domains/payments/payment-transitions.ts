@@ -1,7 +1,7 @@
 import { DomainError } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
+import type { MoneyTx } from "../money-transaction";
 import { creditDeposit, holdWithdrawal, payOutWithdrawal, releaseWithdrawal } from "../wallet/payment-movements";
-import type { PaymentTx } from "./payment-tx";
 import { type Move, movePayment, type PaymentRow } from "./payments.repo";
 import type { PaymentStatus } from "./payments.schemas";
 
@@ -58,7 +58,7 @@ const post = {
 } as const;
 
 /** Posts one of a payment's ledger movements inside the payment transaction. */
-export const postPaymentMovement = (tx: PaymentTx, payment: PaymentRef, step: Step, provider: string | null = null) =>
+export const postPaymentMovement = (tx: MoneyTx, payment: PaymentRef, step: Step, provider: string | null = null) =>
   post[step](tx.ledger, movementOf(payment, provider, step));
 
 /**
@@ -66,7 +66,7 @@ export const postPaymentMovement = (tx: PaymentTx, payment: PaymentRef, step: St
  * status calls for, in the caller's transaction. false when the payment had already left `from`: nothing happened.
  */
 export const transitionPayment = async (
-  tx: PaymentTx,
+  tx: MoneyTx,
   deps: Pick<ServiceDeps, "now">,
   payment: PaymentRef,
   move: Omit<Move, "paymentId" | "at">,

@@ -1,5 +1,5 @@
 import { type Db, DomainError, type Prisma } from "@pitboss/db";
-import type { PaymentTx } from "./payment-tx";
+import type { MoneyTx } from "../money-transaction";
 import type { PaymentDirection, PaymentMethod, PaymentStatus } from "./payments.schemas";
 
 type Client = Db["prisma"] | Prisma.TransactionClient;
@@ -42,15 +42,15 @@ export const findPaymentByKey = (client: Client, playerId: string, idempotencyKe
     select: paymentSelect,
   });
 
-// ─── Writes inside a payment transaction (payment-tx.ts): plain SQL on its connection ───────────────────────
+// ─── Writes inside a payment transaction (money-transaction.ts): plain SQL on its connection ────────────────
 
 /** Serialises one player's payment starts (daily counts, a double submit), for this transaction only. */
-export const lockPlayerPayments = (tx: PaymentTx, playerId: string) =>
+export const lockPlayerPayments = (tx: MoneyTx, playerId: string) =>
   tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`payment:${playerId}`]);
 
 /** Payments the player started today (UTC) with this method and direction, whatever became of them. */
 export const countPaymentsSince = async (
-  tx: PaymentTx,
+  tx: MoneyTx,
   playerId: string,
   direction: PaymentDirection,
   method: PaymentMethod,
@@ -79,7 +79,7 @@ export type NewPayment = {
 };
 
 /** Inserts a payment at its first status, with the first history row. False when the player's key is taken. */
-export const insertPayment = async (tx: PaymentTx, payment: NewPayment, actor: string) => {
+export const insertPayment = async (tx: MoneyTx, payment: NewPayment, actor: string) => {
   const status = payment.direction === "DEPOSIT" ? "INITIATED" : "REQUESTED";
   const rows = await tx.query(
     `INSERT INTO payment (id, player_id, direction, method, status, currency, amount_minor, fee_minor, country,
@@ -136,7 +136,7 @@ export type Move = {
  * row in the same statement. The row lock makes a racing move wait and then see the new status (and do nothing).
  * Returns the status it moved from, or null when it was no longer in `from`.
  */
-export const movePayment = async (tx: PaymentTx, move: Move): Promise<PaymentStatus | null> => {
+export const movePayment = async (tx: MoneyTx, move: Move): Promise<PaymentStatus | null> => {
   const [row] = await tx.query<{ from_status: PaymentStatus }>(
     `WITH current AS (SELECT id, status, provider FROM payment WHERE id = $1 FOR UPDATE),
      moved AS (
@@ -175,7 +175,7 @@ export const movePayment = async (tx: PaymentTx, move: Move): Promise<PaymentSta
  * else meanwhile (the payout job resuming it), who then sends it, never both.
  */
 export const setPayoutProvider = async (
-  tx: PaymentTx,
+  tx: MoneyTx,
   paymentId: string,
   provider: { from: string | null; to: string },
   at: Date,
@@ -253,7 +253,7 @@ export type WebhookRecord = {
  * Records a delivery. A verified event claims (provider, event id): when another delivery claimed it first, nothing
  * is inserted, that delivery is counted on the first one, and its outcome is returned instead (null: inserted).
  */
-export const claimWebhookEvent = async (tx: PaymentTx, record: WebhookRecord): Promise<string | null> => {
+export const claimWebhookEvent = async (tx: MoneyTx, record: WebhookRecord): Promise<string | null> => {
   const inserted = await tx.query(
     `INSERT INTO payment_webhook_event (id, provider, event_id, event_type, payment_id, body_sha256, is_signature_valid,
                                         outcome, request_id, received_at, last_received_at)
@@ -283,5 +283,5 @@ export const claimWebhookEvent = async (tx: PaymentTx, record: WebhookRecord): P
   return earlier?.outcome ?? "NO_CHANGE";
 };
 
-export const setWebhookOutcome = (tx: PaymentTx, id: string, outcome: WebhookRecord["outcome"]) =>
+export const setWebhookOutcome = (tx: MoneyTx, id: string, outcome: WebhookRecord["outcome"]) =>
   tx.query("UPDATE payment_webhook_event SET outcome = $2::webhook_outcome WHERE id = $1", [id, outcome]);

@@ -1,6 +1,6 @@
+import { inMoneyTransaction } from "../money-transaction";
 import type { PaymentDeps } from "./payment-settings";
 import { actors, postPaymentMovement, transitionPayment } from "./payment-transitions";
-import { inPaymentTransaction } from "./payment-tx";
 import { type PaymentView, toPaymentViewOf } from "./payment-view";
 import { mustFindPayment } from "./payments.repo";
 import type { StartPaymentInput } from "./payments.schemas";
@@ -28,7 +28,7 @@ export const requestWithdrawal = async (
   const isAutoApproved = threshold !== null && request.amountMinor <= threshold.maxAutoMinor;
   const id = deps.newId("payment");
   const actor = actors.player(playerId);
-  const isNew = await inPaymentTransaction(deps, async (tx) => {
+  const isNew = await inMoneyTransaction(deps, async (tx) => {
     if (!(await insertCheckedPayment(tx, deps, request, id, null))) return false;
     const row = { ...request, id, provider: null };
     await postPaymentMovement(tx, row, "hold");

@@ -1,7 +1,7 @@
+import { inMoneyTransaction } from "../money-transaction";
 import { applyPayoutOutcome } from "./apply-payout-outcome";
 import { type PaymentDeps, paymentSettingsOf, webhookUrlOf } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
-import { inPaymentTransaction } from "./payment-tx";
 import { mustFindPayment, type PaymentRow, setPayoutProvider } from "./payments.repo";
 import type { PaymentStatus } from "./payments.schemas";
 import { heldReasonOf, isNotSent, type PaymentProvider, type ProviderFailure } from "./provider-port";
@@ -45,7 +45,7 @@ const holdPayout = (
   hold: { reasonCode: string; note: string },
   actor: string,
 ) =>
-  inPaymentTransaction(deps, (tx) =>
+  inMoneyTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, { from: ["PROCESSING"], to: "HELD", ...hold, actor }),
   );
 
@@ -73,12 +73,12 @@ const offerPayout = async (
   );
   if (sent.failure === null) {
     const outcome = { ...sent.answer, provider: provider.code };
-    await inPaymentTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor));
+    await inMoneyTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor));
     return true;
   }
   const move = moveAfterFailedSend(sent.failure, send);
   if (!move) return false;
-  await inPaymentTransaction(deps, (tx) =>
+  await inMoneyTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, { from: ["PROCESSING"], ...move, actor }),
   );
   return true;
@@ -92,7 +92,7 @@ const offerPayout = async (
 export const sendPayout = async (deps: PaymentDeps, paymentId: string, actor: string): Promise<PaymentRow> => {
   const payment = await mustFindPayment(deps.db, paymentId);
   if (payment.status !== "APPROVED") return payment;
-  const claimed = await inPaymentTransaction(deps, (tx) =>
+  const claimed = await inMoneyTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, { from: ["APPROVED"], to: "PROCESSING", reasonCode: null, actor }),
   );
   if (!claimed) return mustFindPayment(deps.db, paymentId);
@@ -102,7 +102,7 @@ export const sendPayout = async (deps: PaymentDeps, paymentId: string, actor: st
     // have it, and one with no provider recorded was never sent anywhere. Not recorded when the payout job took it
     // up meanwhile (this worker stalled that long): then the job sends it, and this worker must not.
     const change = { from: recorded, to: provider.code };
-    if (!(await inPaymentTransaction(deps, (tx) => setPayoutProvider(tx, paymentId, change, deps.now())))) {
+    if (!(await inMoneyTransaction(deps, (tx) => setPayoutProvider(tx, paymentId, change, deps.now())))) {
       return mustFindPayment(deps.db, paymentId);
     }
     recorded = provider.code;
@@ -110,7 +110,7 @@ export const sendPayout = async (deps: PaymentDeps, paymentId: string, actor: st
       return mustFindPayment(deps.db, paymentId);
     }
   }
-  await inPaymentTransaction(deps, (tx) =>
+  await inMoneyTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, {
       from: ["PROCESSING"],
       to: "APPROVED",
@@ -127,7 +127,7 @@ export const sendPayout = async (deps: PaymentDeps, paymentId: string, actor: st
  * provider: a worker that was merely slow and recorded one meanwhile keeps it) and sent as a new payout.
  */
 const sendUnsentPayout = async (deps: PaymentDeps, payment: PaymentRow, actor: string): Promise<PaymentRow> => {
-  await inPaymentTransaction(deps, (tx) =>
+  await inMoneyTransaction(deps, (tx) =>
     transitionPayment(tx, deps, payment, {
       from: ["PROCESSING"],
       to: "APPROVED",
@@ -169,7 +169,7 @@ export const resumePayout = async (deps: PaymentDeps, payment: PaymentRow, actor
     await holdPayout(deps, payment, { reasonCode: "PROVIDER_ERROR", note }, actor);
   } else if (found.answer) {
     const outcome = { ...found.answer, provider: provider.code };
-    await inPaymentTransaction(deps, (tx) =>
+    await inMoneyTransaction(deps, (tx) =>
       applyPayoutOutcome(tx, deps, payment, outcome, actors.provider(provider.code)),
     );
   } else if (found.failure === null) {

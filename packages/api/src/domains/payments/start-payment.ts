@@ -1,10 +1,10 @@
 import { DomainError, parseMoney } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
+import type { MoneyTx } from "../money-transaction";
 import { parseInput } from "../parse-input";
 import { isDepositBlocked, isWithdrawalBlocked } from "../players/restrictions";
 import { effectiveMethods, utcDayStart } from "./cashier-config";
 import { feeFor } from "./fee";
-import type { PaymentTx } from "./payment-tx";
 import {
   countPaymentsSince,
   findPaymentByKey,
@@ -109,7 +109,7 @@ const sameRequestOrThrow = (
  * against concurrent requests. false when a concurrent request with the same key got there first.
  */
 export const insertCheckedPayment = async (
-  tx: PaymentTx,
+  tx: MoneyTx,
   deps: Deps,
   request: CheckedRequest,
   id: string,
