@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { CurrencyCode } from "@pitboss/db";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createTestDeps } from "../../testing/context";
 import { killMidStatement } from "../../testing/kill-mid-statement";
@@ -18,6 +19,18 @@ afterAll(() => deps.db.close());
 const key = () => randomUUID();
 const balanceOf = async (playerId: string, type = "CASH") =>
   (await getPlayerBalances(deps, playerId)).find((b) => b.type === type)?.balanceMinor ?? 0n;
+/** A bonus from the house's bonus budget into the player's BONUS account. */
+const grantBonus = (playerId: string, amountMinor: bigint, currency: CurrencyCode = "EUR") =>
+  postTransfer(deps, {
+    kind: "BONUS_GRANT",
+    playerId,
+    currency,
+    idempotencyKey: key(),
+    legs: [
+      { type: "BONUS_COST", amountMinor: -amountMinor },
+      { playerId, type: "BONUS", amountMinor },
+    ],
+  });
 const stake = (playerId: string, amountMinor: bigint, extra: Partial<Parameters<typeof debitStake>[1]> = {}) =>
   debitStake(deps, { playerId, currency: "EUR", amountMinor, houseScope: "pitboss", idempotencyKey: key(), ...extra });
 
@@ -56,16 +69,7 @@ describe("wallet commands", () => {
 
   it("takes a stake cash first, then bonus, and pays a win back to the same sources in proportion", async () => {
     const player = await createFundedPlayer(deps, 300n);
-    await postTransfer(deps, {
-      kind: "BONUS_GRANT",
-      playerId: player.id,
-      currency: "EUR",
-      idempotencyKey: key(),
-      legs: [
-        { type: "BONUS_COST", amountMinor: -700n },
-        { playerId: player.id, type: "BONUS", amountMinor: 700n },
-      ],
-    });
+    await grantBonus(player.id, 700n);
     const bet = await stake(player.id, 1_000n);
     expect(bet.postings.map((p) => [p.type, p.amountMinor])).toEqual([
       ["CASH", -300n],
@@ -112,16 +116,7 @@ describe("wallet commands", () => {
   it("pays a large win on a bonus-funded stake in proportion (USDT: the share's product passes 2^63)", async () => {
     // 1,000 USDT cash and 5,000 USDT bonus staked; a win of 3,000 USDT: 3e9 × 5e9 does not fit a bigint.
     const player = await createFundedPlayer(deps, 1_000_000_000n, "USDT");
-    await postTransfer(deps, {
-      kind: "BONUS_GRANT",
-      playerId: player.id,
-      currency: "USDT",
-      idempotencyKey: key(),
-      legs: [
-        { type: "BONUS_COST", amountMinor: -5_000_000_000n },
-        { playerId: player.id, type: "BONUS", amountMinor: 5_000_000_000n },
-      ],
-    });
+    await grantBonus(player.id, 5_000_000_000n, "USDT");
     const bet = await stake(player.id, 6_000_000_000n, { currency: "USDT" });
     await creditPlayer(deps, {
       playerId: player.id,
@@ -139,16 +134,7 @@ describe("wallet commands", () => {
   it("pays a win back only to a stake: another transaction as its source is refused, nothing moves", async () => {
     const player = await createFundedPlayer(deps, 1_000n);
     // A bonus conversion (bonus out, cash in) is not a stake: read as one, a "win" would take money out of cash.
-    await postTransfer(deps, {
-      kind: "BONUS_GRANT",
-      playerId: player.id,
-      currency: "EUR",
-      idempotencyKey: key(),
-      legs: [
-        { type: "BONUS_COST", amountMinor: -100n },
-        { playerId: player.id, type: "BONUS", amountMinor: 100n },
-      ],
-    });
+    await grantBonus(player.id, 100n);
     const conversion = await postTransfer(deps, {
       kind: "BONUS_CONVERT",
       playerId: player.id,
