@@ -5,7 +5,7 @@ import { createTestPlayer } from "@pitboss/db/testing";
 import type { ServiceDeps } from "../deps";
 import { type PaymentDeps, type PaymentSettings, paymentSettingsOf } from "../domains/payments/payment-settings";
 import type { PaymentDirection, PaymentMethod } from "../domains/payments/payments.schemas";
-import { createProviderRegistry } from "../domains/payments/provider-port";
+import { createProviderRegistry, type PaymentProvider } from "../domains/payments/provider-port";
 import { sandboxProviders } from "../domains/payments/providers";
 import { sandboxProvider } from "../domains/payments/providers/sandbox-psp.adapter";
 import { readSettlementReport } from "../domains/payments/settlement-csv";
@@ -181,39 +181,35 @@ export const balanceOf = async (
 ) =>
   (await getPlayerBalances(deps, playerId)).find((b) => b.type === type && b.currency === currency)?.balanceMinor ?? 0n;
 
-/** The same providers, but with a revoked API key: the sandbox answers every call 401, a definite no. */
-export const withRevokedProviderKey = <D extends PaymentDeps>(deps: D, sandboxUrl: string): D => ({
+/** The same deps with their payment providers replaced by `change(providers)`. */
+const withProviders = <D extends PaymentDeps>(
+  deps: D,
+  change: (providers: readonly PaymentProvider[]) => PaymentProvider[],
+): D => ({
   ...deps,
   paymentSettings: {
     ...deps.paymentSettings,
-    providers: createProviderRegistry(
-      paymentSettingsOf(deps)
-        .providers.all()
-        .map(({ code, methods }) =>
-          sandboxProvider({
-            code,
-            methods,
-            baseUrl: sandboxUrl,
-            timeoutMs: 5_000,
-            credentials: { apiKey: "sk_revoked", webhookSecret: "unused" },
-          }),
-        ),
-    ),
+    providers: createProviderRegistry(change(paymentSettingsOf(deps).providers.all())),
   },
 });
 
-/** The same providers but one: it was taken out of the configuration. */
-export const withoutProvider = <D extends PaymentDeps>(deps: D, code: string): D => ({
-  ...deps,
-  paymentSettings: {
-    ...deps.paymentSettings,
-    providers: createProviderRegistry(
-      paymentSettingsOf(deps)
-        .providers.all()
-        .filter((provider) => provider.code !== code),
+/** The same providers, but with a revoked API key: the sandbox answers every call 401, a definite no. */
+export const withRevokedProviderKey = <D extends PaymentDeps>(deps: D, sandboxUrl: string): D =>
+  withProviders(deps, (providers) =>
+    providers.map(({ code, methods }) =>
+      sandboxProvider({
+        code,
+        methods,
+        baseUrl: sandboxUrl,
+        timeoutMs: 5_000,
+        credentials: { apiKey: "sk_revoked", webhookSecret: "unused" },
+      }),
     ),
-  },
-});
+  );
+
+/** The same providers but one: it was taken out of the configuration. */
+export const withoutProvider = <D extends PaymentDeps>(deps: D, code: string): D =>
+  withProviders(deps, (providers) => providers.filter((provider) => provider.code !== code));
 
 /**
  * The same deps, but the worker dies right after claiming a payout (APPROVED → PROCESSING committed), before it
