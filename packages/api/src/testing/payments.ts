@@ -182,7 +182,7 @@ export const balanceOf = async (
   (await getPlayerBalances(deps, playerId)).find((b) => b.type === type && b.currency === currency)?.balanceMinor ?? 0n;
 
 /** The same deps with their payment providers replaced by `change(providers)`. */
-const withProviders = <D extends PaymentDeps>(
+export const withProviders = <D extends PaymentDeps>(
   deps: D,
   change: (providers: readonly PaymentProvider[]) => PaymentProvider[],
 ): D => ({

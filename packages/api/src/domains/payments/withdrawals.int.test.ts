@@ -11,6 +11,7 @@ import {
   startPaymentsHarness,
   withCrashAfterPayoutClaim,
   withoutProvider,
+  withProviders,
   withRevokedProviderKey,
 } from "../../testing/payments";
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
@@ -408,6 +409,39 @@ describe("payouts left PROCESSING, taken up again by the payout job", () => {
       "APPROVED→PROCESSING by system:payout-check",
       "PROCESSING→PAID by provider:instabank",
     ]);
+  });
+
+  it("books nothing when the provider's answer is about another amount: the payout is held for finance", async () => {
+    const player = await createCashierPlayer(base, country, "EUR", 40_000n);
+    // The provider answers the create call "paid", but for one cent more than we sent.
+    const skewed = withProviders(harness.deps, (providers) =>
+      providers.map((provider) => ({
+        ...provider,
+        createPayout: async (input) => ({
+          ...(await provider.createPayout(input)),
+          amountMinor: input.amountMinor + 1n,
+        }),
+      })),
+    );
+    const caller = createTestCaller(skewed, { app: "web", playerId: player.id }).cashier;
+    harness.dropWebhooks(true); // only the create call's answer speaks here
+    const sent = await caller.withdraw({
+      method: "BANK_TRANSFER",
+      amount: "40.00",
+      currency: "EUR",
+      idempotencyKey: randomUUID(),
+    });
+    await harness.settle();
+    harness.dropWebhooks(false);
+    const held = await paymentOf(sent.id);
+    expect([held.status, held.reasonCode]).toEqual(["HELD", "PROVIDER_ERROR"]);
+    expect(await money(player.id)).toEqual({ cash: 36_000n, pending: 4_000n });
+    expect(await ledgerKindsOf(sent.id)).toEqual(["WITHDRAWAL_HOLD"]);
+    expect((await (await finance()).payments.queue()).find((p) => p.id === sent.id)?.status).toBe("HELD");
+    const history = await harness.deps.db.prisma.paymentTransition.findFirstOrThrow({
+      where: { paymentId: sent.id, toStatus: "HELD" },
+    });
+    expect(history.note).toBe("provider reports 4001 EUR (paid), we sent 4000 EUR");
   });
 
   it("holds a payout whose provider is no longer configured, for finance, and books it when the provider is back", async () => {
