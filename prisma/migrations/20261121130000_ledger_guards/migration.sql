@@ -8,6 +8,9 @@
 --    transaction (a bonus conversion, BONUS -100 / CASH +60) made a "win" that took money out of cash.
 -- 3. ledger_reverse: a reversal is never reversed. BET -> ROLLBACK -> REVERSAL would take a refunded stake again,
 --    and callers that read ALREADY_REVERSED as "the money is back" would never return it.
+-- 4. ledger_claim: an exact replay gets its first answer even after its currency was switched off (it got
+--    UNKNOWN_CURRENCY, so the same key no longer gave the same answer, and a resumed adjustment was marked FAILED
+--    although its money had moved). The hot path (the currency found) is unchanged.
 
 CREATE OR REPLACE FUNCTION wallet_credit(p_txn jsonb, p_amount bigint, p_source_txn_id text, p_house_scope text, p_event jsonb, p_new_account_ids text[])
 RETURNS jsonb LANGUAGE plpgsql AS $$
@@ -68,4 +71,48 @@ BEGIN
   IF prior IS NOT NULL THEN RETURN prior; END IF;
   PERFORM 1 FROM account WHERE id = ANY(legs.accounts) AND owner = 'PLAYER' ORDER BY id FOR UPDATE;
   RETURN ledger_book(txn, legs.accounts, legs.owners, legs.types, legs.scopes, legs.amounts);
+END $$;
+
+CREATE OR REPLACE FUNCTION ledger_claim(p_txn jsonb, p_moved bigint, p_event jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  claimed text;
+  currency_exponent int;
+  stamp timestamptz := date_trunc('milliseconds', clock_timestamp());
+BEGIN
+  SELECT exponent INTO currency_exponent FROM currency WHERE code = p_txn->>'currency' AND is_enabled;
+  IF NOT FOUND THEN
+    -- A replay answers as it first did, whatever became of its currency since; only new money needs it enabled.
+    IF EXISTS (SELECT 1 FROM ledger_txn WHERE idempotency_scope = p_txn->>'idempotencyScope'
+                                         AND idempotency_key = p_txn->>'idempotencyKey') THEN
+      RETURN ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
+    END IF;
+    RAISE EXCEPTION 'UNKNOWN_CURRENCY' USING ERRCODE = 'PB006', DETAIL = p_txn->>'currency';
+  END IF;
+  INSERT INTO ledger_txn (id, kind, player_id, currency, idempotency_scope, idempotency_key, request_hash,
+                          reverses_txn_id, round_id, payment_id, grant_id, calc_ver, contract_ver, metadata, created_at)
+  VALUES (p_txn->>'id', (p_txn->>'kind')::ledger_kind, p_txn->>'playerId', p_txn->>'currency', p_txn->>'idempotencyScope',
+          p_txn->>'idempotencyKey', p_txn->>'requestHash', p_txn->>'reversesTxnId', p_txn->>'roundId',
+          p_txn->>'paymentId', p_txn->>'grantId', p_txn->>'calcVer', p_txn->>'contractVer',
+          coalesce(p_txn->'metadata', '{}'::jsonb), stamp)
+  ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING
+  RETURNING id INTO claimed;
+  IF claimed IS NULL THEN
+    RETURN ledger_replay(p_txn->>'idempotencyScope', p_txn->>'idempotencyKey', p_txn->>'requestHash');
+  END IF;
+  IF p_event IS NOT NULL THEN
+    INSERT INTO outbox_event (id, event, schema_ver, player_id, envelope, created_at)
+    VALUES (p_event->>'eventId', 'ledger.posted', 1, p_txn->>'playerId',
+      jsonb_build_object(
+        'eventId', p_event->>'eventId', 'event', 'ledger.posted', 'schemaVer', 1,
+        'ts', to_char(stamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+        'playerId', p_txn->>'playerId', 'sessionId', p_event->>'sessionId', 'traceId', p_event->>'traceId',
+        'geo', p_event->'geo', 'device', p_event->'device',
+        'payload', jsonb_build_object(
+          'txnId', p_txn->>'id', 'kind', p_txn->>'kind', 'currency', p_txn->>'currency',
+          -- Money as an exact decimal string, from the currency's exponent.
+          'amount', round(p_moved / (10::numeric ^ currency_exponent), currency_exponent)::text,
+          'roundId', p_txn->>'roundId', 'paymentId', p_txn->>'paymentId', 'reversesTxnId', p_txn->>'reversesTxnId')),
+      stamp);
+  END IF;
+  RETURN NULL;
 END $$;

@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createTestDeps } from "../../testing/context";
 import { killMidStatement } from "../../testing/kill-mid-statement";
 import { createFundedPlayer, errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
+import { inMoneyTransaction } from "../money-transaction";
 import { creditPlayer } from "./credit-player";
 import { debitStake } from "./debit-stake";
 import { findPlayerAccountId, getBalanceAt, getPlayerBalances, listStatement } from "./ledger-reads";
@@ -157,6 +158,31 @@ describe("wallet commands", () => {
     expect(await errorCodeOf(win)).toBe("NOT_FOUND");
     expect(await balanceOf(player.id, "CASH")).toBe(1_060n);
     expect(await balanceOf(player.id, "BONUS")).toBe(0n);
+  });
+
+  it("answers an exact replay as it first did after its currency was switched off; new money in it is refused", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const input = {
+      playerId: player.id,
+      currency: "EUR",
+      amountMinor: 300n,
+      houseScope: "pitboss",
+      idempotencyKey: key(),
+    };
+    const first = await debitStake(deps, input);
+    // EUR is switched off inside one transaction that is rolled back, so no other test ever sees it off.
+    const rolledBack = new Error("rolled back");
+    let seen: { replayTxnId: string; isReplay: boolean; fresh: string } | undefined;
+    const run = inMoneyTransaction(deps, async (tx) => {
+      await tx.query("UPDATE currency SET is_enabled = false WHERE code = 'EUR'");
+      const replay = await debitStake(tx.ledger, input);
+      const fresh = await errorCodeOf(debitStake(tx.ledger, { ...input, idempotencyKey: key() }));
+      seen = { replayTxnId: replay.txnId, isReplay: replay.isReplay, fresh };
+      throw rolledBack;
+    });
+    await expect(run).rejects.toBe(rolledBack);
+    expect(seen).toEqual({ replayTxnId: first.txnId, isReplay: true, fresh: "UNKNOWN_CURRENCY" });
+    expect(await balanceOf(player.id)).toBe(700n);
   });
 
   it("never reverses a reversal: a refunded stake is not taken again", async () => {
