@@ -40,7 +40,7 @@ export const providerCredentials = (provider: string, source?: NodeJS.ProcessEnv
   if (configured.apiKey && configured.webhookSecret) {
     return { apiKey: configured.apiKey, webhookSecret: configured.webhookSecret };
   }
-  if (!isDemoMode(source ? getServerEnv(source) : getServerEnv())) {
+  if (!isDemoMode(getServerEnv(source))) {
     const prefix = `PSP_${provider.toUpperCase()}`;
     throw new Error(
       `invalid environment: ${prefix}_API_KEY and ${prefix}_WEBHOOK_SECRET are missing: production needs the provider's own (the sandbox's test values are public; see .env.example)`,

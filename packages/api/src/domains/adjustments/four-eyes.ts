@@ -3,7 +3,7 @@ export const approvalWindowMs = 24 * 60 * 60 * 1000;
 
 export const approvalWindowStart = (now: Date) => new Date(now.getTime() - approvalWindowMs);
 
-export const absolute = (value: bigint) => (value < 0n ? -value : value);
+const absolute = (value: bigint) => (value < 0n ? -value : value);
 
 /**
  * Four-eyes: a second approver is needed in a currency without a threshold, or when this request plus what the same

@@ -53,9 +53,6 @@ export type Mismatch = {
   theirs?: { type: string; status: string; amountMinor: bigint | null; currency: string };
 };
 
-// Re-exported for the reader's test in operations.int.test.ts; the parser is lib/csv, shared with the PSP settlement
-// reports.
-
 const readReport = (input: z.infer<typeof reconcileReportInput>) => {
   let records: unknown[];
   if (input.format === "json") {

@@ -1,10 +1,7 @@
-import { inMoneyTransaction } from "../money-transaction";
-import { applyPayoutOutcome } from "./apply-payout-outcome";
 import { type PaymentDeps, paymentSettingsOf } from "./payment-settings";
 import { actors } from "./payment-transitions";
 import { findPaymentsInOrder, payoutIdsToCheck } from "./payments.repo";
-import { callProvider } from "./routing";
-import { resumePayout, sendPayout } from "./send-payout";
+import { lookUpPayout, resumePayout, sendPayout } from "./send-payout";
 
 const actor = actors.system("payout-check");
 
@@ -40,9 +37,8 @@ export const checkPayouts = async (deps: PaymentDeps, options: { batch?: number 
     }
     // No answer (unreachable, timeout, 5xx, or a refusal: a 4xx says nothing about the payout), no record there, or
     // still pending: left HELD. Whatever came back counts towards the provider's circuit as when the payout was sent.
-    const { answer } = await callProvider(deps, provider.code, () => provider.findPayout(payment.id));
-    const outcome = answer ? { ...answer, provider: provider.code } : null;
-    if (outcome && (await inMoneyTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor)))) {
+    const { outcome, isMoved } = await lookUpPayout(deps, payment, provider, actor);
+    if (outcome && isMoved) {
       if (outcome.status === "paid") summary.paid += 1;
       else summary.failed += 1;
     } else summary.stillHeld += 1;

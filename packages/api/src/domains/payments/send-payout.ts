@@ -141,6 +141,23 @@ const sendUnsentPayout = async (deps: PaymentDeps, payment: PaymentRow, actor: s
 };
 
 /**
+ * Asks a payout's provider what it holds under our reference and applies its answer (see applyPayoutOutcome).
+ * Returns the call's result (a failure, or null for no record) and whether the payout moved.
+ */
+export const lookUpPayout = async (
+  deps: PaymentDeps,
+  payment: PaymentRow,
+  provider: PaymentProvider,
+  actor: string,
+) => {
+  const found = await callProvider(deps, provider.code, () => provider.findPayout(payment.id));
+  const outcome = found.answer ? { ...found.answer, provider: provider.code } : null;
+  const isMoved =
+    outcome !== null && (await inMoneyTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor)));
+  return { ...found, outcome, isMoved };
+};
+
+/**
  * A payout left PROCESSING (a crash mid-send, or a `pending` answer whose webhook never came) is taken up again,
  * never reading a repeat's refusal as "not paid":
  * - no provider recorded: nothing was sent, so it is sent as a new payout;
@@ -163,16 +180,11 @@ export const resumePayout = async (deps: PaymentDeps, payment: PaymentRow, actor
     );
     return mustFindPayment(deps.db, payment.id);
   }
-  const found = await callProvider(deps, provider.code, () => provider.findPayout(payment.id));
+  const found = await lookUpPayout(deps, payment, provider, actors.provider(provider.code));
   if (found.failure === "REFUSED") {
     const note = "payout lookup refused: the provider may hold the payout";
     await holdPayout(deps, payment, { reasonCode: "PROVIDER_ERROR", note }, actor);
-  } else if (found.answer) {
-    const outcome = { ...found.answer, provider: provider.code };
-    await inMoneyTransaction(deps, (tx) =>
-      applyPayoutOutcome(tx, deps, payment, outcome, actors.provider(provider.code)),
-    );
-  } else if (found.failure === null) {
+  } else if (found.failure === null && found.answer === null) {
     await offerPayout(deps, payment, provider, "repeat");
   }
   return mustFindPayment(deps.db, payment.id);
