@@ -19,7 +19,7 @@ let passwordHash: Promise<string> | undefined;
 export const createTestStaff = async (
   deps: Pick<ServiceDeps, "db">,
   roles: StaffRole[],
-  overrides: { mustChangePassword?: boolean; isDisabled?: boolean } = {},
+  overrides: { mustChangePassword?: boolean; isDisabled?: boolean; createdBy?: string } = {},
 ) => {
   passwordHash ??= hashPassword(testStaffPassword);
   return deps.db.prisma.staffUser.create({
@@ -56,7 +56,7 @@ export const staffDepsOf = (deps: ServiceDeps & WithStaffSettings, staff: StaffA
 export const signInTestStaff = async (
   deps: ServiceDeps & WithStaffSettings,
   roles: StaffRole[],
-  overrides: { mustChangePassword?: boolean } = {},
+  overrides: { mustChangePassword?: boolean; createdBy?: string } = {},
 ) => {
   const account = await createTestStaff(deps, roles, overrides);
   const pending = await signIn(

@@ -26,6 +26,31 @@ const callerFor = (staff: Awaited<ReturnType<typeof signInTestStaff>>) =>
   createTestCaller(deps, { app: "admin", staff: staff.staff });
 
 describe("manual adjustments", () => {
+  it("never counts the creator of an account and that account as each other's second approver", async () => {
+    const player = await createFundedPlayer(deps, 1_000n);
+    const admin = await signInTestStaff(deps, ["ADMIN"]);
+    // What an admin could do alone: create a FINANCE account for an address they control, then approve with it.
+    const created = await signInTestStaff(deps, ["FINANCE"], { createdBy: admin.id });
+    const independent = await signInTestStaff(deps, ["FINANCE"]);
+
+    const byAdmin = await callerFor(admin).admin.adjustment.create(request(player.id, "500.00"));
+    const byCreated = await callerFor(created).admin.adjustment.create(request(player.id, "600.00"));
+    expect(await domainCodeOf(callerFor(created).admin.adjustment.approve({ adjustmentId: byAdmin.id }))).toBe(
+      "SELF_APPROVAL",
+    );
+    expect(await domainCodeOf(callerFor(admin).admin.adjustment.approve({ adjustmentId: byCreated.id }))).toBe(
+      "SELF_APPROVAL",
+    );
+    expect(await cashOf(player.id)).toBe(1_000n);
+
+    await callerFor(independent).admin.adjustment.approve({ adjustmentId: byAdmin.id });
+    expect(await cashOf(player.id)).toBe(1_000n + 50_000n);
+    for (const refused of [created, admin]) {
+      const denied = await auditRowsWhere(deps, { actorId: refused.id, outcome: "DENIED" });
+      expect(denied.map((r) => r.errorCode)).toEqual(["SELF_APPROVAL"]);
+    }
+  });
+
   it("posts an adjustment at or below the threshold at once, through the ledger", async () => {
     const player = await createFundedPlayer(deps, 1_000n);
     const finance = await signInTestStaff(deps, ["FINANCE"]);

@@ -1,5 +1,6 @@
 import { DomainError } from "@pitboss/db";
 import { writeAudit } from "../audit/write-audit";
+import { assertIndependentDecider } from "../staff/independent-decider";
 import type { StaffDeps } from "../staff/staff.types";
 import { type AdjustmentRow, findAdjustment, transition } from "./adjustments.repo";
 import { type DecideAdjustmentInput, decideAdjustmentInput } from "./adjustments.schemas";
@@ -8,10 +9,16 @@ import { adjustmentView, executeAdjustment } from "./execute-adjustment";
 const load = async (deps: StaffDeps, adjustmentId: string): Promise<AdjustmentRow> => {
   const row = await findAdjustment(deps.db.prisma, adjustmentId);
   if (!row) throw new DomainError("NOT_FOUND");
-  // Four-eyes: whoever asked never decides (the database refuses it too).
+  // Four-eyes: whoever asked never decides (the database refuses it too), nor anyone linked to them by account creation.
   if (row.requestedBy === deps.staff.id) {
     throw new DomainError("SELF_APPROVAL", { message: "a second FINANCE or ADMIN user must decide this request" });
   }
+  await assertIndependentDecider(
+    deps.db.prisma,
+    deps.staff.id,
+    [row.requestedBy],
+    "a staff member who created the requester's account (or whose account they created) cannot decide this request",
+  );
   return row;
 };
 

@@ -1,7 +1,8 @@
 import { DomainError } from "@pitboss/db";
 import { writeAudit } from "../audit/write-audit";
+import { assertIndependentDecider } from "./independent-decider";
 import type { StaffRole } from "./policy";
-import { findRoleRequest, findStaffById } from "./staff.repo";
+import { findRoleRequest, findStaffById, replaceRolesIfUnchanged } from "./staff.repo";
 import {
   type RoleRequestDecisionInput,
   roleRequestDecisionInput,
@@ -27,7 +28,14 @@ export const setRoles = async (deps: StaffDeps, rawInput: SetRolesInput) => {
     const requestId = deps.newId("roleRequest");
     await deps.db.prisma.$transaction(async (tx) => {
       await tx.staffRoleRequest.create({
-        data: { id: requestId, staffId: target.id, roles: after, requestedBy: deps.staff.id, requestedAt: now },
+        data: {
+          id: requestId,
+          staffId: target.id,
+          roles: after,
+          rolesBefore: before,
+          requestedBy: deps.staff.id,
+          requestedAt: now,
+        },
       });
       await writeAudit(tx, deps, deps.audit, {
         action: "staff.roles.request",
@@ -54,7 +62,10 @@ export const setRoles = async (deps: StaffDeps, rawInput: SetRolesInput) => {
 
 /**
  * A second admin decides a pending ADMIN grant. Neither the requester nor the staff member who would gain the
- * role may decide it (SELF_APPROVAL). Deciding an already decided request the same way again is a no-op.
+ * role may decide it, nor anyone linked to them by account creation (SELF_APPROVAL, independent-decider.ts).
+ * Deciding an already decided request the same way again is a no-op. An approval applies the requested roles only
+ * while the staff member's roles are still those the request was filed against; otherwise it would undo the change
+ * made since (CONFLICT: reject the request and file a new one).
  */
 export const decideRoleRequest = async (
   deps: StaffDeps,
@@ -67,6 +78,12 @@ export const decideRoleRequest = async (
   if (request.requestedBy === deps.staff.id || request.staffId === deps.staff.id) {
     throw new DomainError("SELF_APPROVAL", { message: "a second admin must decide this request" });
   }
+  await assertIndependentDecider(
+    deps.db.prisma,
+    deps.staff.id,
+    [request.requestedBy, request.staffId],
+    "an admin who created the requester's or the staff member's account (or whose account they created) cannot decide this request",
+  );
   if (request.status === decision) return { requestId: request.id, status: decision, isReplay: true };
   if (request.status !== "PENDING") throw new DomainError("CONFLICT", { message: `request already ${request.status}` });
   const now = deps.now();
@@ -77,8 +94,13 @@ export const decideRoleRequest = async (
     });
     if (claimed.count !== 1) throw new DomainError("CONFLICT", { message: "request decided concurrently" });
     const target = await findStaffById(tx, request.staffId);
-    if (decision === "APPROVED") {
-      await tx.staffUser.update({ where: { id: request.staffId }, data: { roles: request.roles } });
+    if (
+      decision === "APPROVED" &&
+      !(await replaceRolesIfUnchanged(tx, request.staffId, request.rolesBefore, request.roles))
+    ) {
+      throw new DomainError("CONFLICT", {
+        message: "the roles changed since this request was filed: reject it and file a new one",
+      });
     }
     await writeAudit(tx, deps, deps.audit, {
       action: decision === "APPROVED" ? "staff.roles.approve" : "staff.roles.reject",

@@ -9,7 +9,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 /**
  * Creates a staff account with a one-time password (returned once, to hand over out of band; it must be
  * changed at first sign-in, after TOTP enrolment). Asking for ADMIN creates the account without it and files a
- * role request that a second admin must approve.
+ * role request that a second admin must approve. The account records its creator, who never counts as its second
+ * approver, nor it as theirs (independent-decider.ts).
  */
 export const createStaff = async (deps: StaffDeps, rawInput: CreateStaffInput) => {
   const input = createStaffInput.parse(rawInput);
@@ -31,6 +32,7 @@ export const createStaff = async (deps: StaffDeps, rawInput: CreateStaffInput) =
           roles: grantedNow,
           mustChangePassword: true,
           createdAt: now,
+          createdBy: deps.staff.id,
         },
       });
       if (roleRequestId) {
@@ -39,6 +41,7 @@ export const createStaff = async (deps: StaffDeps, rawInput: CreateStaffInput) =
             id: roleRequestId,
             staffId,
             roles: [...new Set(input.roles)],
+            rolesBefore: grantedNow,
             requestedBy: deps.staff.id,
             requestedAt: now,
           },

@@ -248,4 +248,57 @@ describe("one-time passwords and ADMIN grants", () => {
     await asRequester.admin.staff.setRoles({ staffId: target.id, roles: ["RISK"] });
     expect((await resolveStaffSession(deps, target.token))?.roles).toEqual(["RISK"]);
   });
+
+  it("approves a role request only while the roles are still those it was filed against", async () => {
+    const requester = await signInTestStaff(deps, ["ADMIN"]);
+    const approver = await signInTestStaff(deps, ["ADMIN"]);
+    const target = await signInTestStaff(deps, ["SUPPORT", "FINANCE"]);
+    const asRequester = createTestCaller(deps, { app: "admin", staff: requester.staff });
+    const asApprover = createTestCaller(deps, { app: "admin", staff: approver.staff });
+    const { requestId } = await asRequester.admin.staff.setRoles({
+      staffId: target.id,
+      roles: ["SUPPORT", "FINANCE", "ADMIN"],
+    });
+    // FINANCE is taken away meanwhile; approving the old request must not hand it back.
+    await asRequester.admin.staff.setRoles({ staffId: target.id, roles: ["SUPPORT"] });
+    expect(await domainCodeOf(asApprover.admin.staff.roleRequest.approve({ requestId: requestId as string }))).toBe(
+      "CONFLICT",
+    );
+    expect((await resolveStaffSession(deps, target.token))?.roles).toEqual(["SUPPORT"]);
+    await asApprover.admin.staff.roleRequest.reject({ requestId: requestId as string });
+    expect(
+      await deps.db.prisma.staffRoleRequest.findUniqueOrThrow({ where: { id: requestId as string } }),
+    ).toMatchObject({ status: "REJECTED", decidedBy: approver.id });
+  });
+
+  it("records who created an account and keeps them from deciding each other's role requests", async () => {
+    const creator = await signInTestStaff(deps, ["ADMIN"]);
+    const email = `hire-${randomUUID().slice(0, 8)}@test.pitboss.dev`;
+    const created = await createTestCaller(deps, { app: "admin", staff: creator.staff }).admin.staff.create({
+      email,
+      displayName: "New Admin",
+      roles: ["SUPPORT", "ADMIN"],
+    });
+    expect(
+      await deps.db.prisma.staffUser.findUniqueOrThrow({ where: { id: created.staffId }, select: { createdBy: true } }),
+    ).toEqual({ createdBy: creator.id });
+    const requestId = created.pendingRoleRequestId as string;
+
+    // An admin account the creator made earlier (signed in here without its one-time password flow).
+    const creatorsOwn = await signInTestStaff(deps, ["ADMIN"], { createdBy: creator.id });
+    expect(
+      await domainCodeOf(
+        createTestCaller(deps, { app: "admin", staff: creatorsOwn.staff }).admin.staff.roleRequest.approve({
+          requestId,
+        }),
+      ),
+    ).toBe("SELF_APPROVAL");
+    const independent = await signInTestStaff(deps, ["ADMIN"]);
+    await createTestCaller(deps, { app: "admin", staff: independent.staff }).admin.staff.roleRequest.approve({
+      requestId,
+    });
+    expect(
+      await deps.db.prisma.staffUser.findUniqueOrThrow({ where: { id: created.staffId }, select: { roles: true } }),
+    ).toEqual({ roles: ["SUPPORT", "ADMIN"] });
+  });
 });

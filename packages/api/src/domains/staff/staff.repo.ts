@@ -1,6 +1,6 @@
 import type { Db, Prisma, Tx } from "@pitboss/db";
 
-type Client = Db["prisma"] | Tx;
+export type Client = Db["prisma"] | Tx;
 
 const signInSelect = {
   id: true,
@@ -225,5 +225,32 @@ export const listRoleRequests = (db: Db, where: Prisma.StaffRoleRequestWhereInpu
 export const findRoleRequest = (client: Client, id: string) =>
   client.staffRoleRequest.findUnique({
     where: { id },
-    select: { id: true, staffId: true, roles: true, status: true, requestedBy: true },
+    select: { id: true, staffId: true, roles: true, rolesBefore: true, status: true, requestedBy: true },
   });
+
+/** Whether `staffId` created the account of any of `others`, or was created by one of them. */
+export const staffLinkedByCreation = async (client: Client, staffId: string, others: string[]) =>
+  (await client.staffUser.count({
+    where: {
+      OR: [
+        { id: staffId, createdBy: { in: others } },
+        { id: { in: others }, createdBy: staffId },
+      ],
+    },
+  })) > 0;
+
+/**
+ * Replaces a staff member's roles with `roles` only if they are still `expected` (as sets), in one statement, so a
+ * role change committed meanwhile is never overwritten. False when they differ.
+ */
+export const replaceRolesIfUnchanged = async (
+  client: Client,
+  staffId: string,
+  expected: readonly string[],
+  roles: readonly string[],
+): Promise<boolean> =>
+  (await client.$executeRaw`
+    UPDATE staff_user SET roles = ${roles}::staff_role[]
+     WHERE id = ${staffId}
+       AND ARRAY(SELECT DISTINCT r FROM unnest(coalesce(roles, '{}')) r ORDER BY r)
+           = ARRAY(SELECT DISTINCT r FROM unnest(coalesce(${expected}::staff_role[], '{}')) r ORDER BY r)`) === 1;
