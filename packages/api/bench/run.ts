@@ -9,6 +9,7 @@ import { createDb, createLogger, migrate, newId, systemClock } from "@pitboss/db
 import { provisionDatabase } from "@pitboss/db/provision";
 import type { ServiceDeps } from "../src/deps";
 import { debitStake } from "../src/domains/wallet/debit-stake";
+import type { CpuSplit } from "./cpu-split";
 import { createFundedPlayer } from "./fixtures";
 import { runGameMath } from "./games";
 import { type LoadResult, runLoad } from "./measure";
@@ -42,6 +43,14 @@ const slotSpins = Number(process.env.BENCH_SLOT_SPINS ?? 10_000_000);
 
 /** BENCH_ONLY=wallet: the ceiling and the studio-wallet phase only, printed (docs/benchmarks.md is left as it is). */
 const only = process.env.BENCH_ONLY;
+
+/** The CPU a studio bet through the gateway costs each process, when the platform can tell (Linux). */
+const cpuRow = (split: CpuSplit | undefined) =>
+  split
+    ? [
+        `| CPU ms per studio bet, gateway: PostgreSQL / gateway / load client | ${split.postgres_ms} / ${split.server_ms} / ${split.client_ms} | | | |`,
+      ]
+    : [];
 
 const main = async () => {
   if (only && only !== "wallet") throw new Error(`BENCH_ONLY=${only}: only "wallet" is known`);
@@ -199,6 +208,7 @@ const writeReport = async (r: {
     `| bet p95 ms at ${r.large.rows.toLocaleString("en")} postings | ${r.large.p95_ms} | | ${ratio(r.large.p95_ms, r.small.p95_ms)} × | ≤ 1.2 × |`,
     `| studio bets/s over HTTP, studio gateway (our protocol), ${clients} players | ${r.wallet.gateway.tps} | ${r.ceiling.bet.tps} (bet.sql) | ${ratio(r.wallet.gateway.tps, r.ceiling.bet.tps)} | ≥ 0.5 |`,
     `| p99 ms, studio bets over HTTP, studio gateway | ${r.wallet.gateway.p99_ms} | ${r.ceiling.bet.p99_ms} | | ≤ 25 ms |`,
+    ...cpuRow(r.wallet.gateway.cpuPerOp),
     `| studio bets/s over HTTP, player site (\`next start\`) | ${r.wallet.http.tps} | ${r.ceiling.bet.tps} (bet.sql) | ${ratio(r.wallet.http.tps, r.ceiling.bet.tps)} | |`,
     `| p99 ms, studio bets over HTTP, player site | ${r.wallet.http.p99_ms} | | | |`,
     `| studio bets/s, same handler in-process | ${r.wallet.inProcess.tps} | ${r.ceiling.bet.tps} (bet.sql) | ${ratio(r.wallet.inProcess.tps, r.ceiling.bet.tps)} | |`,

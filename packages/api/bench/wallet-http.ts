@@ -5,6 +5,7 @@ import path from "node:path";
 import { findFreePort } from "@pitboss/db/provision";
 import type { ServiceDeps } from "../src/deps";
 import { signPitbossRequest } from "../src/domains/bridge/pitboss/pitboss-signature";
+import { type CpuSplit, measureCpuSplit } from "./cpu-split";
 import { benchStudio, createStudioPlayer, inProcessBettor, registerBenchStudio, studioBetBody } from "./fixtures";
 import { type LoadResult, runLoad } from "./measure";
 
@@ -40,6 +41,8 @@ const post = (agent: Agent, url: URL, headers: Record<string, string>, body: str
     request.end(body);
   });
 
+type Measured = LoadResult & { cpuPerOp?: CpuSplit };
+
 const waitForHealth = async (url: string, child: ChildProcess) => {
   for (let i = 0; i < 120; i += 1) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
@@ -58,7 +61,7 @@ export const runWalletHttpPhase = async (
   clients: number,
   seconds: number,
   log: (line: string) => void,
-): Promise<{ http: LoadResult; gateway: LoadResult; inProcess: LoadResult; poolSize: number }> => {
+): Promise<{ http: Measured; gateway: Measured; inProcess: Measured; poolSize: number }> => {
   const secret = randomBytes(32).toString("base64url");
   await registerBenchStudio(deps);
   const players = await Promise.all(Array.from({ length: clients }, () => createStudioPlayer(deps)));
@@ -69,8 +72,8 @@ export const runWalletHttpPhase = async (
 
   log("studio wallet: in-process handler");
   const betInProcess = inProcessBettor(deps, secret);
-  const inProcess = await runLoad(clients, seconds, (client) =>
-    betInProcess(players[client % players.length] as (typeof players)[number]),
+  const inProcess = await measureCpuSplit(() =>
+    runLoad(clients, seconds, (client) => betInProcess(players[client % players.length] as (typeof players)[number])),
   );
   log(JSON.stringify(inProcess));
 
@@ -120,7 +123,7 @@ export const runWalletHttpPhase = async (
       };
       // Warm-up: compile and cache the route, fill the pools.
       await runLoad(clients, 3, bet);
-      const result = await runLoad(clients, seconds, bet);
+      const result = await measureCpuSplit(() => runLoad(clients, seconds, bet), child.pid);
       log(JSON.stringify(result));
       return result;
     } finally {
