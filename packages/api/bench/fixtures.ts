@@ -53,6 +53,11 @@ export const createStudioPlayer = async (deps: ServiceDeps) => {
   return { playerId, token: new URL(launch.url).searchParams.get("token") as string };
 };
 
+/** Throws unless the studio bet was accepted. */
+export const expectAccepted = (status: number, body: string) => {
+  if (status !== 200) throw new Error(`bet refused: ${status} ${body}`);
+};
+
 /** A signed-ready body of our protocol's `bet`: fresh transaction and round ids, one euro. */
 export const studioBetBody = (player: { playerId: string; token: string }) =>
   JSON.stringify({
@@ -85,6 +90,6 @@ export const inProcessBettor = (deps: ServiceDeps, secret: string) => {
       headers: { get: (name) => headers[name] ?? null },
       requestId: "bench",
     });
-    if (answer.status !== 200) throw new Error(`bet refused: ${answer.status} ${answer.body.toString()}`);
+    expectAccepted(answer.status, answer.body.toString());
   };
 };

@@ -6,7 +6,14 @@ import { findFreePort } from "@pitboss/db/provision";
 import type { ServiceDeps } from "../src/deps";
 import { signPitbossRequest } from "../src/domains/bridge/pitboss/pitboss-signature";
 import { type CpuSplit, measureCpuSplit } from "./cpu-split";
-import { benchStudio, createStudioPlayer, inProcessBettor, registerBenchStudio, studioBetBody } from "./fixtures";
+import {
+  benchStudio,
+  createStudioPlayer,
+  expectAccepted,
+  inProcessBettor,
+  registerBenchStudio,
+  studioBetBody,
+} from "./fixtures";
 import { type LoadResult, runLoad } from "./measure";
 
 /**
@@ -65,16 +72,11 @@ export const runWalletHttpPhase = async (
   const secret = randomBytes(32).toString("base64url");
   await registerBenchStudio(deps);
   const players = await Promise.all(Array.from({ length: clients }, () => createStudioPlayer(deps)));
-  const betBody = (client: number) => studioBetBody(players[client % players.length] as (typeof players)[number]);
-  const expectOk = (status: number, text: string) => {
-    if (status !== 200) throw new Error(`bet refused: ${status} ${text}`);
-  };
+  const playerOf = (client: number) => players[client % players.length] as (typeof players)[number];
 
   log("studio wallet: in-process handler");
   const betInProcess = inProcessBettor(deps, secret);
-  const inProcess = await measureCpuSplit(() =>
-    runLoad(clients, seconds, (client) => betInProcess(players[client % players.length] as (typeof players)[number])),
-  );
+  const inProcess = await measureCpuSplit(() => runLoad(clients, seconds, (client) => betInProcess(playerOf(client))));
   log(JSON.stringify(inProcess));
 
   const web = path.join(root, "apps/web");
@@ -117,9 +119,9 @@ export const runWalletHttpPhase = async (
       );
       const url = new URL(`${base}/api/providers/pitboss/v1/${provider}/bet`);
       const bet = async (client: number) => {
-        const body = betBody(client);
+        const body = studioBetBody(playerOf(client));
         const response = await post(agent, url, signPitbossRequest(secret, body, new Date()), body);
-        expectOk(response.status, response.text);
+        expectAccepted(response.status, response.text);
       };
       // Warm-up: compile and cache the route, fill the pools.
       await runLoad(clients, 3, bet);

@@ -9,7 +9,6 @@ import { createProviderRegistry, type PaymentProvider } from "../domains/payment
 import { sandboxProviders } from "../domains/payments/providers";
 import { sandboxProvider } from "../domains/payments/providers/sandbox-psp.adapter";
 import { readSettlementReport } from "../domains/payments/settlement-csv";
-import { getPlayerBalances } from "../domains/wallet/ledger-reads";
 import { paymentWebhookHandler } from "../http/payment-webhooks";
 import { type SandboxPsp, type SandboxPspOptions, startSandboxPsp } from "../sandbox-psp";
 import { createFundedPlayer } from "./wallet";
@@ -171,15 +170,6 @@ export const createCashierPlayer = async (
   });
   return player;
 };
-
-/** The player's balance of one account type in one currency (0 when the account does not exist yet). */
-export const balanceOf = async (
-  deps: ServiceDeps,
-  playerId: string,
-  type: "CASH" | "WITHDRAWAL_PENDING" = "CASH",
-  currency = "EUR",
-) =>
-  (await getPlayerBalances(deps, playerId)).find((b) => b.type === type && b.currency === currency)?.balanceMinor ?? 0n;
 
 /** The same deps with their payment providers replaced by `change(providers)`. */
 export const withProviders = <D extends PaymentDeps>(

@@ -3,6 +3,7 @@ import type { CurrencyCode } from "@pitboss/db";
 import { createTestPlayer } from "@pitboss/db/testing";
 import { expect } from "vitest";
 import type { ServiceDeps } from "../deps";
+import { getPlayerBalances } from "../domains/wallet/ledger-reads";
 import { creditDeposit } from "../domains/wallet/payment-movements";
 import { reconcileLedger } from "../domains/wallet/reconcile-ledger";
 
@@ -39,3 +40,12 @@ export const errorCodeOf = async (promise: Promise<unknown>): Promise<string> =>
     return (error as { code?: string }).code ?? "UNKNOWN";
   }
 };
+
+/** The player's balance of one account type in one currency (0 when the account does not exist yet). */
+export const balanceOf = async (
+  deps: ServiceDeps,
+  playerId: string,
+  type: "CASH" | "BONUS" | "WITHDRAWAL_PENDING" = "CASH",
+  currency = "EUR",
+) =>
+  (await getPlayerBalances(deps, playerId)).find((b) => b.type === type && b.currency === currency)?.balanceMinor ?? 0n;

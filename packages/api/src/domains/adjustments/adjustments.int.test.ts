@@ -1,27 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { adjustmentRequest } from "../../testing/adjustments";
 import { createTestCaller, createTestDeps } from "../../testing/context";
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
-import { createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
-import { getPlayerBalances } from "../wallet/ledger-reads";
+import { balanceOf, createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
 
 // Four-eyes above 100.00 EUR; no threshold at all for USD (always four-eyes).
 const deps = { ...createTestDeps(), staffSettings: { adjustmentApprovalAbove: { EUR: 10_000n } } };
 afterEach(() => expectLedgerInvariants(deps));
 afterAll(() => deps.db.close());
 
-const cashOf = async (playerId: string, currency = "EUR") =>
-  (await getPlayerBalances(deps, playerId)).find((b) => b.type === "CASH" && b.currency === currency)?.balanceMinor ??
-  0n;
-const request = (playerId: string, amount: string, extra: Record<string, unknown> = {}) => ({
-  playerId,
-  currency: "EUR",
-  amount,
-  reasonCode: "GOODWILL" as const,
-  note: "service outage compensation",
-  idempotencyKey: randomUUID(),
-  ...extra,
-});
+const cashOf = (playerId: string, currency = "EUR") => balanceOf(deps, playerId, "CASH", currency);
+const request = adjustmentRequest;
 const callerFor = (staff: Awaited<ReturnType<typeof signInTestStaff>>) =>
   createTestCaller(deps, { app: "admin", staff: staff.staff });
 

@@ -58,14 +58,10 @@ export const lockAdjustmentStatus = async (tx: MoneyTx, id: string) => {
   return row?.status;
 };
 
-/** APPROVED → EXECUTED with the ledger transaction, in the transaction that posted it; false if it was not APPROVED. */
-export const markExecuted = async (tx: MoneyTx, id: string, txnId: string) =>
-  (
-    await tx.query(
-      "UPDATE adjustment_request SET status = 'EXECUTED', txn_id = $2 WHERE id = $1 AND status = 'APPROVED' RETURNING id",
-      [id, txnId],
-    )
-  ).length === 1;
+/** APPROVED → EXECUTED with the ledger transaction, in the transaction that posted it and holds the row's lock. */
+export const markExecuted = async (tx: MoneyTx, id: string, txnId: string) => {
+  await tx.query("UPDATE adjustment_request SET status = 'EXECUTED', txn_id = $2 WHERE id = $1", [id, txnId]);
+};
 
 /**
  * Serialises the four-eyes decisions of one requester for one player until the transaction ends: the running

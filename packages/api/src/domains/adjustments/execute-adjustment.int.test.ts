@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { IdKind, NewId } from "@pitboss/db";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { ServiceDeps } from "../../deps";
+import { adjustmentRequest } from "../../testing/adjustments";
 import { createTestCaller, createTestDeps } from "../../testing/context";
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
-import { createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
-import { getPlayerBalances } from "../wallet/ledger-reads";
+import { balanceOf, createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
 import { postTransfer } from "../wallet/post-transfer";
 import { adjustmentSelect } from "./adjustments.repo";
 import { adjustmentTransfer } from "./execute-adjustment";
@@ -38,17 +37,8 @@ const failingAuditAfterLedgerPosting = (base: TestDeps): TestDeps => {
 
 const callerFor = (staff: Staff, over: ServiceDeps = deps) =>
   createTestCaller(over, { app: "admin", staff: staff.staff });
-const request = (playerId: string, amount: string) => ({
-  playerId,
-  currency: "EUR",
-  amount,
-  reasonCode: "GOODWILL" as const,
-  note: "service outage compensation",
-  idempotencyKey: randomUUID(),
-});
-
-const cashOf = async (playerId: string) =>
-  (await getPlayerBalances(deps, playerId)).find((b) => b.type === "CASH" && b.currency === "EUR")?.balanceMinor ?? 0n;
+const request = (playerId: string, amount: string) => adjustmentRequest(playerId, amount);
+const cashOf = (playerId: string) => balanceOf(deps, playerId);
 const adjustmentTxnCount = (playerId: string) =>
   deps.db.prisma.ledgerTransaction.count({ where: { playerId, kind: "ADJUSTMENT" } });
 const statusOf = async (playerId: string) =>

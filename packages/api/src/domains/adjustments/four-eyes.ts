@@ -1,5 +1,5 @@
 /** How far back a requester's own adjustments for the same player count towards the four-eyes threshold. */
-export const approvalWindowMs = 24 * 60 * 60 * 1000;
+const approvalWindowMs = 24 * 60 * 60 * 1000;
 
 export const approvalWindowStart = (now: Date) => new Date(now.getTime() - approvalWindowMs);
 

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { ServiceDeps } from "../../deps";
+import { adjustmentRequest } from "../../testing/adjustments";
 import { createTestCaller, createTestDeps } from "../../testing/context";
 import { auditRowsWhere, signInTestStaff } from "../../testing/staff";
-import { createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
-import { getPlayerBalances } from "../wallet/ledger-reads";
+import { balanceOf, createFundedPlayer, expectLedgerInvariants } from "../../testing/wallet";
 
 // Four-eyes above 100.00 EUR and 100.00 GBP.
 const deps = { ...createTestDeps(), staffSettings: { adjustmentApprovalAbove: { EUR: 10_000n, GBP: 10_000n } } };
@@ -16,17 +15,9 @@ const hour = 60 * 60 * 1000;
 
 const callerFor = (staff: Staff, over: ServiceDeps = deps) =>
   createTestCaller(over, { app: "admin", staff: staff.staff });
-const request = (playerId: string, amount: string, currency = "EUR") => ({
-  playerId,
-  currency,
-  amount,
-  reasonCode: "GOODWILL" as const,
-  note: "service outage compensation",
-  idempotencyKey: randomUUID(),
-});
-const cashOf = async (playerId: string, currency = "EUR") =>
-  (await getPlayerBalances(deps, playerId)).find((b) => b.type === "CASH" && b.currency === currency)?.balanceMinor ??
-  0n;
+const request = (playerId: string, amount: string, currency = "EUR") =>
+  adjustmentRequest(playerId, amount, { currency });
+const cashOf = (playerId: string, currency = "EUR") => balanceOf(deps, playerId, "CASH", currency);
 const countOf = (statuses: string[], status: string) => statuses.filter((s) => s === status).length;
 
 describe("the four-eyes threshold counts what the requester already adjusted for the player in 24 hours", () => {

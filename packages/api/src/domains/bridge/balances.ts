@@ -1,18 +1,7 @@
 import { exponentOf } from "@pitboss/db";
-import { getPlayerBalances } from "../wallet/ledger-reads";
 import { scaledText } from "./amounts";
-import type { AnswerBalances, Balances, BridgeDeps, PendingBalances } from "./bridge.types";
+import type { AnswerBalances, PendingBalances } from "./bridge.types";
 import { type JsonValue, RawNumber, Slot } from "./json";
-
-/** Cash and bonus of a player in one currency (bonus summed over its grants). */
-export const currentBalances = async (deps: Pick<BridgeDeps, "db">, playerId: string, currency: string) => {
-  const rows = await getPlayerBalances(deps, playerId);
-  const sum = (type: string) =>
-    rows
-      .filter((row) => row.currency === currency && row.type === type)
-      .reduce((total, row) => total + row.balanceMinor, 0n);
-  return { currency, cashMinor: sum("CASH"), bonusMinor: sum("BONUS") } satisfies Balances;
-};
 
 /**
  * One balance figure of an answer, as a protocol writes it: cash (`c`), bonus (`b`) or their total (`t`) in units of

@@ -139,6 +139,16 @@ export const recordRefusal = async (
   return raw.inserted ? null : { row: rowOf(raw.row as RawRow), balances: balancesOf(raw.balances as RawBalances) };
 };
 
+/** A player's cash and bonus in one currency, as every studio command reports them (`bridge_balances`). */
+export const readBalancesIn = async (db: Db, playerId: string, currency: string): Promise<Balances> => {
+  const { rows } = await db.pool.query<{ balances: RawBalances }>({
+    name: "bridge_read_balances_in",
+    text: "SELECT bridge_balances($1, $2) AS balances",
+    values: [playerId, currency],
+  });
+  return balancesOf(rows[0]?.balances as RawBalances);
+};
+
 /** A player's balances in their wallet currency (null: no such player). */
 export const readBalances = async (db: Db, playerId: string): Promise<Balances | null> => {
   const { rows } = await db.pool.query<{ balances: RawBalances }>({

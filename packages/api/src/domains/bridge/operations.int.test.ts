@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
+import { balanceOf, errorCodeOf, expectLedgerInvariants } from "../../testing/wallet";
 import { debitStake } from "../wallet/debit-stake";
-import { currentBalances } from "./balances";
 import { hub88Driver } from "./conformance/drivers";
 import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "./conformance/fixtures";
 import { listOpenRounds } from "./open-rounds";
@@ -22,6 +21,8 @@ afterEach(async () => {
 });
 afterAll(() => fixture.deps.db.close());
 
+const cashAndBonus = (playerId: string) =>
+  Promise.all([balanceOf(fixture.deps, playerId, "CASH", "EUR"), balanceOf(fixture.deps, playerId, "BONUS", "EUR")]);
 const status = (result: { body: Buffer }) => JSON.parse(result.body.toString()).status as string;
 const playRound = async (player: { playerId: string; token: string }, stake: bigint, win: bigint | null) => {
   const bet = {
@@ -108,7 +109,7 @@ describe("reconciliation of a provider report", () => {
         currency: "EUR",
       }),
     );
-    const before = await currentBalances(fixture.deps, player.playerId, "EUR");
+    const before = await cashAndBonus(player.playerId);
     const row = (r: { roundId: string }, id: string, type: string, amount: string, extra = "") =>
       `${id},${r.roundId},${player.playerId},${type},${amount},EUR${extra}`;
     const csv = [
@@ -140,7 +141,7 @@ describe("reconciliation of a provider report", () => {
     );
     expect(report.invalidRows).toEqual([{ line: 7, reason: 'amount "1.001" is not exact in EUR' }]);
     // Never adjusted: balances are exactly what they were.
-    expect(await currentBalances(fixture.deps, player.playerId, "EUR")).toEqual(before);
+    expect(await cashAndBonus(player.playerId)).toEqual(before);
 
     const json = JSON.stringify([
       {
@@ -200,7 +201,7 @@ describe("races", () => {
       ]),
     );
     // Whoever won each race, every bet is rolled back or tombstoned, so the player has everything back.
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(100_000n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(100_000n);
     const rows = await fixture.deps.db.prisma.bridgeTransaction.findMany({
       where: { provider: fixture.provider, playerId: player.playerId, kind: "BET" },
       select: { status: true },
@@ -224,9 +225,9 @@ describe("races", () => {
     const taken = results.filter((result) => status(result) === "RS_OK");
     expect(taken).toHaveLength(1);
     expect(results.filter((result) => status(result) === "RS_ERROR_DUPLICATE_TRANSACTION")).toHaveLength(9);
-    const balance = await currentBalances(fixture.deps, player.playerId, "EUR");
-    expect(100_000n - balance.cashMinor).toBeGreaterThanOrEqual(100n);
-    expect(100_000n - balance.cashMinor).toBeLessThanOrEqual(109n);
+    const cash = await balanceOf(fixture.deps, player.playerId, "CASH", "EUR");
+    expect(100_000n - cash).toBeGreaterThanOrEqual(100n);
+    expect(100_000n - cash).toBeLessThanOrEqual(109n);
   });
 
   it("a bet whose money moved but whose record was lost (a crash in between) is returned by the studio's rollback", async () => {
@@ -241,7 +242,7 @@ describe("races", () => {
       idempotencyScope: ledgerScopeOf(fixture.provider, player.playerId),
       idempotencyKey: ledgerKeys.bet(betId),
     });
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(9_200n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(9_200n);
     const warn = vi.spyOn(fixture.deps.logger, "warn");
     try {
       const rollback = await driver.send(
@@ -262,7 +263,7 @@ describe("races", () => {
     } finally {
       warn.mockRestore();
     }
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(10_000n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(10_000n);
     // The bet, if it ever arrives, is tombstoned.
     const late = await driver.send(
       driver.bet({
@@ -275,6 +276,6 @@ describe("races", () => {
       }),
     );
     expect(status(late)).toBe("RS_ERROR_TRANSACTION_ROLLED_BACK");
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(10_000n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(10_000n);
   });
 });

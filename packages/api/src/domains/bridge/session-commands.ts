@@ -1,5 +1,4 @@
-import { currentBalances } from "./balances";
-import { closeRound, findSessionByTokenHash } from "./bridge.repo";
+import { closeRound, findSessionByTokenHash, readBalancesIn } from "./bridge.repo";
 import type { Balances, BridgeDeps, BridgeRefusal } from "./bridge.types";
 import { hashToken } from "./record";
 
@@ -22,7 +21,7 @@ const viewOf = async (deps: BridgeDeps, player: { id: string; currency: string; 
   playerId: player.id,
   currency: player.currency,
   country: player.country,
-  balances: await currentBalances(deps, player.id, player.currency),
+  balances: await readBalancesIn(deps.db, player.id, player.currency),
 });
 
 /**

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestCaller } from "../../testing/context";
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
-import { expectLedgerInvariants } from "../../testing/wallet";
-import { currentBalances } from "./balances";
+import { balanceOf, expectLedgerInvariants } from "../../testing/wallet";
 import { driverFor } from "./conformance/drivers";
 import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "./conformance/fixtures";
 
@@ -55,7 +54,7 @@ describe("admin.studios", () => {
       reason: "incident over",
     });
     expect(driver.codeOf(await bet())).toBe(driver.codeFor("OK"));
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(9_900n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(9_900n);
 
     const audit = await auditRowsWhere(fixture.deps, { actorId: staff.id, targetId: fixture.provider });
     expect(audit.map((row) => [row.action, row.outcome, row.reason])).toEqual([
@@ -137,6 +136,6 @@ describe("admin.studios", () => {
     expect(result.mismatchedRounds[0]?.mismatches.map((m) => m.kind)).toEqual(["AMOUNT_DIFFERS"]);
     expect(result.exponents.EUR).toBe(2);
     // Nothing was adjusted.
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(9_750n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(9_750n);
   });
 });

@@ -3,7 +3,7 @@ import type { MoneyTx } from "../money-transaction";
 import { type PaymentRef, transitionPayment } from "./payment-transitions";
 import { reasonCodeOf } from "./provider-port";
 
-export type PayoutOutcome = {
+type PayoutOutcome = {
   status: "paid" | "pending" | "failed";
   failureCode: string | null;
   provider: string;

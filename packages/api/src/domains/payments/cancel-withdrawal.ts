@@ -3,7 +3,7 @@ import { inMoneyTransaction } from "../money-transaction";
 import { parseInput } from "../parse-input";
 import type { PaymentDeps } from "./payment-settings";
 import { actors, transitionPayment } from "./payment-transitions";
-import { cancellableStatuses, cancelRulesFor, type PaymentView, toPaymentView, toPaymentViewOf } from "./payment-view";
+import { cancellableStatuses, cancelRulesFor, type PaymentView, toPaymentViewOf } from "./payment-view";
 import { findPayment, mustFindPayment } from "./payments.repo";
 import { type PaymentIdInput, paymentIdInput } from "./payments.schemas";
 
@@ -42,6 +42,5 @@ export const cancelWithdrawal = async (
       meta: { reasonCode: "ALREADY_PROCESSING", status: current.status },
     });
   }
-  // The jurisdiction rule read above still applies: the payment's country does not change.
-  return toPaymentView(current, canCancelIn(current.country));
+  return toPaymentViewOf(deps.db, current);
 };

@@ -37,9 +37,9 @@ export const checkPayouts = async (deps: PaymentDeps, options: { batch?: number 
     }
     // No answer (unreachable, timeout, 5xx, or a refusal: a 4xx says nothing about the payout), no record there, or
     // still pending: left HELD. Whatever came back counts towards the provider's circuit as when the payout was sent.
-    const { outcome, isMoved } = await lookUpPayout(deps, payment, provider, actor);
-    if (outcome && isMoved) {
-      if (outcome.status === "paid") summary.paid += 1;
+    const { answer, isMoved } = await lookUpPayout(deps, payment, provider, actor);
+    if (answer && isMoved) {
+      if (answer.status === "paid") summary.paid += 1;
       else summary.failed += 1;
     } else summary.stillHeld += 1;
   }

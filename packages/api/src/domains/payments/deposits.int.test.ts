@@ -4,7 +4,6 @@ import { completeHostedPayment, sandboxPspCredentials } from "../../sandbox-psp"
 import { createTestCaller, createTestDeps } from "../../testing/context";
 import {
   backdatePayment,
-  balanceOf,
   configureCashier,
   configurePaymentRouting,
   createCashierPlayer,
@@ -12,7 +11,7 @@ import {
   withRevokedProviderKey,
 } from "../../testing/payments";
 import { createTestStaff, domainCodeOf } from "../../testing/staff";
-import { expectLedgerInvariants } from "../../testing/wallet";
+import { balanceOf, expectLedgerInvariants } from "../../testing/wallet";
 import { inMoneyTransaction } from "../money-transaction";
 import { checkProviderHealth } from "./check-provider-health";
 import { expireStaleDeposits } from "./expire-deposits";

@@ -3,14 +3,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { completeHostedPayment } from "../../sandbox-psp";
 import { createTestCaller, createTestDeps } from "../../testing/context";
 import {
-  balanceOf,
   configureCashier,
   configurePaymentRouting,
   createCashierPlayer,
   startPaymentsHarness,
 } from "../../testing/payments";
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
-import { expectLedgerInvariants } from "../../testing/wallet";
+import { balanceOf, expectLedgerInvariants } from "../../testing/wallet";
 import { paymentSettingsOf } from "./payment-settings";
 
 // This file's own jurisdiction; everything goes through the instant bank (the card providers' health is another

@@ -12,10 +12,10 @@ import { callProvider, providersFor } from "./routing";
  * payout; a `repeat` (the job taking up a payout left PROCESSING) may reach one that already holds it from the
  * earlier send, and may still pay it.
  */
-export type PayoutSend = "first" | "repeat";
+type PayoutSend = "first" | "repeat";
 
 /** Where a payout goes when a send got no payout back. */
-export type MoveAfterFailedSend = { to: Extract<PaymentStatus, "FAILED" | "HELD">; reasonCode: string; note: string };
+type MoveAfterFailedSend = { to: Extract<PaymentStatus, "FAILED" | "HELD">; reasonCode: string; note: string };
 
 /**
  * What a failed send says about the payout; null when the provider did not get it (no connection, 503), so it may
@@ -39,15 +39,9 @@ export const moveAfterFailedSend = (failure: ProviderFailure, send: PayoutSend):
       };
 };
 
-const holdPayout = (
-  deps: PaymentDeps,
-  payment: PaymentRow,
-  hold: { reasonCode: string; note: string },
-  actor: string,
-) =>
-  inMoneyTransaction(deps, (tx) =>
-    transitionPayment(tx, deps, payment, { from: ["PROCESSING"], to: "HELD", ...hold, actor }),
-  );
+/** Takes a payout out of PROCESSING after a send or a lookup that paid nothing (HELD or FAILED, with why). */
+const leaveProcessing = (deps: PaymentDeps, payment: PaymentRow, move: MoveAfterFailedSend, actor: string) =>
+  inMoneyTransaction(deps, (tx) => transitionPayment(tx, deps, payment, { from: ["PROCESSING"], ...move, actor }));
 
 /**
  * Sends the payout to one provider (our payment id as its idempotency key, on every attempt) and applies what came
@@ -78,9 +72,7 @@ const offerPayout = async (
   }
   const move = moveAfterFailedSend(sent.failure, send);
   if (!move) return false;
-  await inMoneyTransaction(deps, (tx) =>
-    transitionPayment(tx, deps, payment, { from: ["PROCESSING"], ...move, actor }),
-  );
+  await leaveProcessing(deps, payment, move, actor);
   return true;
 };
 
@@ -142,7 +134,7 @@ const sendUnsentPayout = async (deps: PaymentDeps, payment: PaymentRow, actor: s
 
 /**
  * Asks a payout's provider what it holds under our reference and applies its answer (see applyPayoutOutcome).
- * Returns the call's result (a failure, or null for no record) and whether the payout moved.
+ * Returns the call's result (a failure, or the answer: null for no record) and whether the payout moved.
  */
 export const lookUpPayout = async (
   deps: PaymentDeps,
@@ -154,7 +146,7 @@ export const lookUpPayout = async (
   const outcome = found.answer ? { ...found.answer, provider: provider.code } : null;
   const isMoved =
     outcome !== null && (await inMoneyTransaction(deps, (tx) => applyPayoutOutcome(tx, deps, payment, outcome, actor)));
-  return { ...found, outcome, isMoved };
+  return { ...found, isMoved };
 };
 
 /**
@@ -172,18 +164,14 @@ export const resumePayout = async (deps: PaymentDeps, payment: PaymentRow, actor
   if (!payment.provider) return sendUnsentPayout(deps, payment, actor);
   const provider = paymentSettingsOf(deps).providers.get(payment.provider);
   if (!provider) {
-    await holdPayout(
-      deps,
-      payment,
-      { reasonCode: "PROVIDER_ERROR", note: `provider ${payment.provider} is not configured: cannot ask it` },
-      actor,
-    );
+    const note = `provider ${payment.provider} is not configured: cannot ask it`;
+    await leaveProcessing(deps, payment, { to: "HELD", reasonCode: "PROVIDER_ERROR", note }, actor);
     return mustFindPayment(deps.db, payment.id);
   }
   const found = await lookUpPayout(deps, payment, provider, actors.provider(provider.code));
   if (found.failure === "REFUSED") {
     const note = "payout lookup refused: the provider may hold the payout";
-    await holdPayout(deps, payment, { reasonCode: "PROVIDER_ERROR", note }, actor);
+    await leaveProcessing(deps, payment, { to: "HELD", reasonCode: "PROVIDER_ERROR", note }, actor);
   } else if (found.failure === null && found.answer === null) {
     await offerPayout(deps, payment, provider, "repeat");
   }

@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestCaller, createTestDeps } from "../../testing/context";
 import {
   backdatePayment,
-  balanceOf,
   configureCashier,
   configurePaymentRouting,
   createCashierPlayer,
@@ -15,7 +14,7 @@ import {
   withRevokedProviderKey,
 } from "../../testing/payments";
 import { auditRowsWhere, domainCodeOf, signInTestStaff } from "../../testing/staff";
-import { expectLedgerInvariants } from "../../testing/wallet";
+import { balanceOf, expectLedgerInvariants } from "../../testing/wallet";
 import { checkPayouts } from "./check-payouts";
 
 // This file's own jurisdictions: XW (cancelling allowed by default) and GB (no cancelling). Withdrawals here go by
@@ -75,10 +74,16 @@ const paidOutByInstabank = (paymentId: string) => providerPayoutsOf(harness.deps
 // a test means the job to take up are made an hour older. Nothing another test (or file) has in flight qualifies.
 const hour = 60 * 60_000;
 const leftAlone = (paymentId: string, ageMs = hour) => backdatePayment(base, paymentId, ageMs);
-const asTheJob = <D extends typeof harness.deps>(deps: D): D => ({
+const asTheJob = <D extends typeof harness.deps>(deps: D, recheckAfterMs = 30 * 60_000): D => ({
   ...deps,
-  paymentSettings: { ...deps.paymentSettings, payoutRecheckAfterMs: 30 * 60_000 },
+  paymentSettings: { ...deps.paymentSettings, payoutRecheckAfterMs: recheckAfterMs },
 });
+/** A payout paid exactly once: the cash left, nothing still pending, one hold and one payout booked, one at the bank. */
+const expectPaidOnce = async (playerId: string, paymentId: string, cash: bigint) => {
+  expect(await money(playerId)).toEqual({ cash, pending: 0n });
+  expect(await ledgerKindsOf(paymentId)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
+  expect(await paidOutByInstabank(paymentId)).toBe(1);
+};
 /** A payout the provider answered `pending`: PROCESSING until its webhook (or the job) says more. */
 const pendingPayout = async (playerId: string, amount: string) => {
   const sent = await withdraw(playerId, amount);
@@ -302,11 +307,7 @@ describe("payouts with an unknown outcome", () => {
     harness.sandbox.control("instabank", { mode: "ok" });
     // Every lookup is answered 401, a definite no. Only HELD payouts are taken up (a year before anything counts as
     // stalled), so nothing is sent with the revoked key.
-    const revokedKey = withRevokedProviderKey(harness.deps, harness.sandbox.url);
-    const revoked = {
-      ...revokedKey,
-      paymentSettings: { ...revokedKey.paymentSettings, payoutRecheckAfterMs: 365 * 24 * 3_600_000 },
-    };
+    const revoked = asTheJob(withRevokedProviderKey(harness.deps, harness.sandbox.url), 365 * 24 * hour);
     const askedAt = Date.now();
     await checkPayouts(revoked);
     expect((await paymentOf(held.id)).status).toBe("HELD");
@@ -349,9 +350,7 @@ describe("payouts left PROCESSING, taken up again by the payout job", () => {
 
     await harness.settle();
     expect((await paymentOf(sent.id)).status).toBe("PAID");
-    expect(await money(player.id)).toEqual({ cash: 35_000n, pending: 0n });
-    expect(await ledgerKindsOf(sent.id)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
-    expect(await paidOutByInstabank(sent.id)).toBe(1);
+    await expectPaidOnce(player.id, sent.id, 35_000n);
   });
 
   it("asks the provider before sending again: a re-send refused (409, body changed) never refunds a paid payout", async () => {
@@ -372,9 +371,7 @@ describe("payouts left PROCESSING, taken up again by the payout job", () => {
       paymentSettings: { ...job.paymentSettings, publicWebUrl: "http://127.0.0.1:9/moved" },
     });
     expect((await paymentOf(sent.id)).status).toBe("PAID");
-    expect(await money(player.id)).toEqual({ cash: 34_000n, pending: 0n });
-    expect(await ledgerKindsOf(sent.id)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
-    expect(await paidOutByInstabank(sent.id)).toBe(1);
+    await expectPaidOnce(player.id, sent.id, 34_000n);
   });
 
   it("sends a payout whose worker died between claiming it and recording its provider", async () => {
@@ -401,9 +398,7 @@ describe("payouts left PROCESSING, taken up again by the payout job", () => {
     await checkPayouts(asTheJob(harness.deps));
     const paid = await paymentOf(stuck.id);
     expect([paid.status, paid.provider]).toEqual(["PAID", "instabank"]);
-    expect(await money(player.id)).toEqual({ cash: 35_500n, pending: 0n });
-    expect(await ledgerKindsOf(stuck.id)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
-    expect(await paidOutByInstabank(stuck.id)).toBe(1);
+    await expectPaidOnce(player.id, stuck.id, 35_500n);
     expect((await transitionsOf(stuck.id)).slice(-3)).toEqual([
       "PROCESSING→APPROVED:PAYOUT_NOT_SENT by system:payout-check",
       "APPROVED→PROCESSING by system:payout-check",
@@ -461,9 +456,7 @@ describe("payouts left PROCESSING, taken up again by the payout job", () => {
     // Configured again: the job's lookup finds the provider paid it.
     await checkPayouts(asTheJob(harness.deps));
     expect((await paymentOf(sent.id)).status).toBe("PAID");
-    expect(await money(player.id)).toEqual({ cash: 36_000n, pending: 0n });
-    expect(await ledgerKindsOf(sent.id)).toEqual(["WITHDRAWAL_HOLD", "WITHDRAWAL_PAYOUT"]);
-    expect(await paidOutByInstabank(sent.id)).toBe(1);
+    await expectPaidOnce(player.id, sent.id, 36_000n);
   });
 });
 

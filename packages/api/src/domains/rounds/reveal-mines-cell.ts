@@ -3,7 +3,7 @@ import type { ServiceDeps } from "../../deps";
 import { outcomeFloats } from "../games/fairness";
 import { type MinesParams, minePositions, minesParamsSchema, revealCell } from "../games/mines";
 import { parseInput } from "./parse-input";
-import { completeDecidedRound, isOpenAndUndecided, resolveOutcome } from "./round-lifecycle";
+import { completeDecided, completeDecidedRound, isOpenAndUndecided, resolveOutcome } from "./round-lifecycle";
 import { asJsonColumn, type RoundView, toRoundView } from "./round-view";
 import { findPlayerRound, recordRoundStep } from "./rounds.repo";
 import { type RevealCellCommand, revealCellCommand } from "./rounds.schemas";
@@ -27,7 +27,7 @@ export const revealMinesCell = async (deps: ServiceDeps, rawInput: RevealCellCom
   if (round.game.slug !== "mines") {
     throw new DomainError("INVALID_INPUT", { message: "only a mines round reveals cells" });
   }
-  if (!isOpenAndUndecided(round)) return toRoundView(await completeDecidedRound(deps, round.id));
+  if (!isOpenAndUndecided(round)) return toRoundView(await completeDecided(deps, round));
   if (!round.seedPair || round.nonce === null) {
     // Multi-step rounds fix their seed pair and nonce when they open; a round without them has no outcome to reveal.
     throw new DomainError("CONFLICT", { message: "this round has no committed outcome" });
@@ -68,7 +68,7 @@ export const revealMinesCell = async (deps: ServiceDeps, rawInput: RevealCellCom
     // Someone else moved the round on first: the same reveal retried is fine, anything else is a conflict.
     const now = await findPlayerRound(deps.db.prisma, input.playerId, input.roundId);
     if (now && (!isOpenAndUndecided(now) || minesProgressOf(now.params)?.picks.includes(input.cell))) {
-      return toRoundView(await completeDecidedRound(deps, now.id));
+      return toRoundView(await completeDecided(deps, now));
     }
     throw new DomainError("CONFLICT", { message: "the round changed meanwhile; load it again" });
   }

@@ -112,16 +112,21 @@ const completeVoid = async (deps: Deps, round: RoundRow) => {
   await closeRound(deps.db.prisma, round.id, { status: "VOIDED", settledAt: deps.now() });
 };
 
-/** Carries out whatever was decided for the round (nothing if undecided) and returns it as it is now. */
-export const completeDecidedRound = async (deps: Deps, roundId: string): Promise<RoundRow> => {
-  const round = await mustFind(deps, roundId);
-  // A closed round is complete: a VOIDED one had every stake refunded (or found reversed elsewhere) before closing.
+/**
+ * Carries out whatever was decided for `round`, as just read (nothing if undecided), and returns it as it is now.
+ * A closed round is complete: a VOIDED one had every stake refunded (or found reversed elsewhere) before closing.
+ */
+export const completeDecided = async (deps: Deps, round: RoundRow): Promise<RoundRow> => {
   if (round.status !== "OPEN") return round;
   if (round.voidReason !== null) await completeVoid(deps, round);
   else if (round.result !== null) await completeSettlement(deps, round);
   else return round;
-  return mustFind(deps, roundId);
+  return mustFind(deps, round.id);
 };
+
+/** completeDecided for a round known by id. */
+export const completeDecidedRound = async (deps: Deps, roundId: string): Promise<RoundRow> =>
+  completeDecided(deps, await mustFind(deps, roundId));
 
 /**
  * The timeout rule: once past its deadline an undecided round is decided VOID (reason TIMEOUT); any decided round

@@ -3,7 +3,7 @@ import type { ServiceDeps } from "../../deps";
 import { games, parseGameParams } from "../games/games";
 import { parseInput, withGameInput } from "./parse-input";
 import { minesProgressOf } from "./reveal-mines-cell";
-import { completeDecidedRound, isOpenAndUndecided, resolveOutcome } from "./round-lifecycle";
+import { completeDecided, completeDecidedRound, isOpenAndUndecided, resolveOutcome } from "./round-lifecycle";
 import { asJsonColumn, type RoundView, toJsonSafe, toRoundView } from "./round-view";
 import { findPlayerRound, recordRoundStep } from "./rounds.repo";
 import { type SettleRoundCommand, settleRoundCommand } from "./rounds.schemas";
@@ -16,7 +16,7 @@ export const settleRound = async (deps: ServiceDeps, rawInput: SettleRoundComman
   const input = parseInput(settleRoundCommand, rawInput);
   const round = await findPlayerRound(deps.db.prisma, input.playerId, input.roundId);
   if (!round) throw new DomainError("NOT_FOUND", { message: "round not found" });
-  if (!isOpenAndUndecided(round)) return toRoundView(await completeDecidedRound(deps, round.id));
+  if (!isOpenAndUndecided(round)) return toRoundView(await completeDecided(deps, round));
   if (!round.seedPair || round.nonce === null) {
     // Multi-step rounds fix their seed pair and nonce when they open; a round without them has no outcome to reveal.
     throw new DomainError("CONFLICT", { message: "this round has no committed outcome" });

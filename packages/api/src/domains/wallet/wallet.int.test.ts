@@ -34,6 +34,9 @@ const grantBonus = (playerId: string, amountMinor: bigint, currency: CurrencyCod
   });
 const stake = (playerId: string, amountMinor: bigint, extra: Partial<Parameters<typeof debitStake>[1]> = {}) =>
   debitStake(deps, { playerId, currency: "EUR", amountMinor, houseScope: "pitboss", idempotencyKey: key(), ...extra });
+/** A win paid back against `sourceTxnId`, to the sources the stake came from. */
+const payWin = (playerId: string, sourceTxnId: string, amountMinor: bigint, currency = "EUR") =>
+  creditPlayer(deps, { playerId, currency, amountMinor, sourceTxnId, houseScope: "pitboss", idempotencyKey: key() });
 
 describe("wallet commands", () => {
   it("credits a deposit to cash and records the balance after and an outbox event with a decimal amount", async () => {
@@ -77,14 +80,7 @@ describe("wallet commands", () => {
       ["BONUS", -700n],
       ["GAME_REVENUE", 1_000n],
     ]);
-    const win = await creditPlayer(deps, {
-      playerId: player.id,
-      currency: "EUR",
-      amountMinor: 2_001n,
-      sourceTxnId: bet.txnId,
-      houseScope: "pitboss",
-      idempotencyKey: key(),
-    });
+    const win = await payWin(player.id, bet.txnId, 2_001n);
     // 70 % of 2001 is 1400.7: the bonus share is rounded down, the remainder goes to cash.
     expect(await balanceOf(player.id, "BONUS")).toBe(1_400n);
     expect(await balanceOf(player.id, "CASH")).toBe(601n);
@@ -119,14 +115,7 @@ describe("wallet commands", () => {
     const player = await createFundedPlayer(deps, 1_000_000_000n, "USDT");
     await grantBonus(player.id, 5_000_000_000n, "USDT");
     const bet = await stake(player.id, 6_000_000_000n, { currency: "USDT" });
-    await creditPlayer(deps, {
-      playerId: player.id,
-      currency: "USDT",
-      amountMinor: 3_000_000_001n,
-      sourceTxnId: bet.txnId,
-      houseScope: "pitboss",
-      idempotencyKey: key(),
-    });
+    await payWin(player.id, bet.txnId, 3_000_000_001n, "USDT");
     // Five sixths of 3,000.000001 USDT to bonus, rounded down; the remainder to cash.
     expect(await balanceOf(player.id, "BONUS")).toBe(2_500_000_000n);
     expect(await balanceOf(player.id, "CASH")).toBe(500_000_001n);
@@ -147,14 +136,7 @@ describe("wallet commands", () => {
         { type: "BONUS_COST", amountMinor: 40n },
       ],
     });
-    const win = creditPlayer(deps, {
-      playerId: player.id,
-      currency: "EUR",
-      amountMinor: 100n,
-      sourceTxnId: conversion.txnId,
-      houseScope: "pitboss",
-      idempotencyKey: key(),
-    });
+    const win = payWin(player.id, conversion.txnId, 100n);
     expect(await errorCodeOf(win)).toBe("NOT_FOUND");
     expect(await balanceOf(player.id, "CASH")).toBe(1_060n);
     expect(await balanceOf(player.id, "BONUS")).toBe(0n);

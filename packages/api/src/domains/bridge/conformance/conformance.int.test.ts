@@ -2,8 +2,7 @@ import { currentRequestContext, runWithRequestContext } from "@pitboss/db";
 import { createTestPlayer } from "@pitboss/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestStaff } from "../../../testing/staff";
-import { expectLedgerInvariants } from "../../../testing/wallet";
-import { currentBalances } from "../balances";
+import { balanceOf, expectLedgerInvariants } from "../../../testing/wallet";
 import type { BridgeProtocol } from "../bridge.types";
 import { GAME_SESSION_TTL_MS } from "../launch-game";
 import { tokenBuckets } from "../rate-limit";
@@ -32,7 +31,7 @@ describe.each(protocols)("conformance kit: %s adapter", (protocol) => {
   afterAll(() => fixture.deps.db.close());
 
   const cashOf = async (playerId: string, currency = "EUR") =>
-    (await currentBalances(fixture.deps, playerId, currency)).cashMinor;
+    await balanceOf(fixture.deps, playerId, "CASH", currency);
   const betOf = (
     player: { playerId: string; token: string; currency: string },
     overrides: Partial<BetParams> = {},

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectLedgerInvariants } from "../../../testing/wallet";
-import { currentBalances } from "../balances";
+import { balanceOf, expectLedgerInvariants } from "../../../testing/wallet";
 import { hub88Driver, type Wire } from "../conformance/drivers";
 import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "../conformance/fixtures";
 import { MAX_BODY_BYTES } from "../provider-request";
@@ -53,7 +52,7 @@ describe("Hub88 adapter", () => {
     const [a, b] = [json(first), json(retry)];
     expect(b.request_uuid).not.toBe(a.request_uuid);
     expect({ ...b, request_uuid: a.request_uuid }).toEqual(a);
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(9_900n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(9_900n);
   });
 
   it("refuses an unknown provider, an unknown action, a missing signature and an oversize body, moving nothing", async () => {
@@ -91,7 +90,7 @@ describe("Hub88 adapter", () => {
       JSON.stringify({ ...json({ body: bet.body }), currency: "XYZ" }),
     );
     expect(json(await driver.send(unknownCurrency)).status).toBe("RS_ERROR_WRONG_CURRENCY");
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(10_000n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(10_000n);
   });
 
   it("win for a bet it never saw: TRANSACTION_DOES_NOT_EXIST, not recorded, so the retry after the bet is paid", async () => {
@@ -108,7 +107,7 @@ describe("Hub88 adapter", () => {
     expect(json(await driver.send(win)).status).toBe("RS_ERROR_TRANSACTION_DOES_NOT_EXIST");
     expect(json(await driver.send(driver.bet(bet))).status).toBe("RS_OK");
     expect(json(await driver.send(win)).status).toBe("RS_OK");
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(10_200n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(10_200n);
   });
 
   it("a zero win closes the round and moves nothing; round_closed is recorded", async () => {
@@ -130,7 +129,7 @@ describe("Hub88 adapter", () => {
       where: { provider: fixture.provider, playerId: player.playerId, providerRoundId: bet.roundId },
     });
     expect(round.status).toBe("CLOSED");
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(9_900n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(9_900n);
   });
 
   it("kill switch: new bets refused as INVALID_GAME, wins of bets already taken still paid", async () => {
@@ -156,7 +155,7 @@ describe("Hub88 adapter", () => {
     } finally {
       await setProviderEnabled(fixture.deps, { code: fixture.provider, isEnabled: true });
     }
-    expect((await currentBalances(fixture.deps, player.playerId, "EUR")).cashMinor).toBe(10_400n);
+    expect(await balanceOf(fixture.deps, player.playerId, "CASH", "EUR")).toBe(10_400n);
   });
 
   it("a win pays the stake's sources back in proportion (bet reference linked in the ledger)", async () => {

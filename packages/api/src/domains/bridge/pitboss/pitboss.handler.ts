@@ -87,7 +87,7 @@ const balanceOf = (balances: AnswerBalances): JsonObject => ({
 const withEcho = (requestId: string | null) =>
   requestId ? { ...baseHeaders, "x-pitboss-request-id": requestId } : baseHeaders;
 
-export const errorReply = (
+const errorReply = (
   code: PitbossErrorCode,
   requestId: string | null,
   balances?: Balances,
@@ -117,12 +117,7 @@ export const pitbossView = (requestId: string): ResponseView => ({
             balance: balanceOf(result.balances),
           }),
         }
-      : errorReply(
-          codeOf[result.refusal],
-          requestId,
-          result.balances,
-          result.isRetryable ?? pitbossErrors[codeOf[result.refusal]].retryable,
-        ),
+      : errorReply(codeOf[result.refusal], requestId, result.balances, result.isRetryable),
   replay: (stored) => ({ status: stored.status, headers: withEcho(requestId), body: stored.body }),
 });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectLedgerInvariants } from "../../../testing/wallet";
-import { currentBalances } from "../balances";
+import { balanceOf, expectLedgerInvariants } from "../../../testing/wallet";
 import { pitbossDriver, type Wire } from "../conformance/drivers";
 import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "../conformance/fixtures";
 import { pruneBridgeNonces } from "../prune-nonces";
@@ -37,7 +36,7 @@ const answer = async (wire: Wire) => {
     headers: result.headers,
   };
 };
-const cash = async (playerId: string) => (await currentBalances(fixture.deps, playerId, "EUR")).cashMinor;
+const cash = async (playerId: string) => await balanceOf(fixture.deps, playerId, "CASH", "EUR");
 
 describe("our wallet protocol", () => {
   it("authenticate and balance: typed JSON, minor units as strings, the request id echoed in a header", async () => {

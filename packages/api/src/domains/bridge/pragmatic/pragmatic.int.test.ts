@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectLedgerInvariants } from "../../../testing/wallet";
-import { currentBalances } from "../balances";
+import { balanceOf, expectLedgerInvariants } from "../../../testing/wallet";
 import { pragmaticDriver, type Wire } from "../conformance/drivers";
 import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "../conformance/fixtures";
 import { registerStudioGame } from "../providers";
@@ -23,8 +22,7 @@ const form = (method: string, params: Record<string, string>): Wire => ({
 });
 const call = async (method: string, params: Record<string, string>) =>
   (await driver.send(form(method, params))).body.toString();
-const cash = async (playerId: string, currency = "EUR") =>
-  (await currentBalances(fixture.deps, playerId, currency)).cashMinor;
+const cash = async (playerId: string, currency = "EUR") => await balanceOf(fixture.deps, playerId, "CASH", currency);
 const now = () => String(fixture.clock().getTime());
 
 describe("Pragmatic adapter", () => {
