@@ -1,11 +1,9 @@
-import { checkPaymentCredentials, getServerEnv, getStaffMfaKey } from "@pitboss/api";
+import { checkServerEnvironment, getStaffMfaKey } from "@pitboss/api";
 
 /** Node-only boot check (imported only when NEXT_RUNTIME is nodejs, so the Edge bundle never sees process.exit). */
 export const checkEnvironmentOrExit = () => {
   try {
-    getServerEnv();
-    // Both apps call payment providers (deposits; payouts) and the web app verifies their webhooks.
-    checkPaymentCredentials();
+    checkServerEnvironment();
     // The back office encrypts staff TOTP secrets: production must bring its own key.
     getStaffMfaKey();
   } catch (error) {

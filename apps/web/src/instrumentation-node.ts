@@ -1,12 +1,10 @@
-import { checkPaymentCredentials, getServerEnv } from "@pitboss/api";
+import { checkServerEnvironment } from "@pitboss/api";
 import { getWebEnv } from "./env";
 
 /** Node-only boot check (imported only when NEXT_RUNTIME is nodejs, so the Edge bundle never sees process.exit). */
 export const checkEnvironmentOrExit = () => {
   try {
-    getServerEnv();
-    // Both apps call payment providers (deposits; payouts) and the web app verifies their webhooks.
-    checkPaymentCredentials();
+    checkServerEnvironment();
     getWebEnv();
   } catch (error) {
     console.error(`pitboss: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 // The player app: Auth.js's credential check and per-request session check, its in-process caller, demo mode.
 export { isDemoMode } from "./demo-mode";
 export { getServiceDeps, type ServiceDeps } from "./deps";
+export { checkServerEnvironment } from "./domains/payments/providers/credentials";
 export {
   type AuthenticatedPlayer,
   authenticatePlayer,
@@ -12,4 +13,3 @@ export { getServerEnv, getStaffMfaKey } from "./env";
 export { isDomainError } from "./errors";
 export { createPlayerServerCaller } from "./http/player-caller";
 export { type AppRouter, appRouter, createCaller } from "./root";
-export { checkPaymentCredentials } from "./sandbox-psp/credentials";

@@ -1,6 +1,6 @@
-import { payoutFor } from "@pitboss/api/client";
+import { minesMultiplier, payoutFor } from "@pitboss/api/client";
 import { describe, expect, it } from "vitest";
-import { minesMultiplier, ratioHundredths } from "./mines";
+import { ratioHundredths } from "./mines";
 
 describe("mines multipliers shown while playing", () => {
   it("match the engine's exact ratios", () => {

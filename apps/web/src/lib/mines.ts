@@ -5,7 +5,5 @@
  */
 import type { Ratio } from "@pitboss/api/client";
 
-export { MINES_CELLS, minesMultiplier } from "@pitboss/api/client";
-
 /** The multiplier in hundredths, rounded down, for display (formatHundredths). */
 export const ratioHundredths = (ratio: Ratio) => Number((ratio.num * 100n) / ratio.den);

@@ -1,5 +1,4 @@
-import { isDemoMode } from "../demo-mode";
-import { getServerEnv, pspCredentialsFromEnv } from "../env";
+import { pspCredentialsFromEnv } from "../env";
 
 /** The provider instances the sandbox serves, each under its own path prefix (`/cardpay/…`). */
 export const sandboxPspProviders = ["cardpay", "cardplus", "instabank"] as const;
@@ -19,8 +18,8 @@ export type PspCredentials = { apiKey: string; webhookSecret: string };
  * A provider's API key (our calls carry it as a bearer token) and webhook secret (it signs what it sends us). The
  * defaults are deterministic test-only values, so the sandbox and our adapters agree without configuration; a
  * deployment talking to a real provider sets PSP_<PROVIDER>_API_KEY and PSP_<PROVIDER>_WEBHOOK_SECRET. The sandbox
- * itself answers with these; the casino's side takes them through `providerCredentials`, which refuses the defaults
- * in production.
+ * itself answers with these; the casino's side takes them through `providerCredentials`
+ * (domains/payments/providers/credentials.ts), which refuses the defaults in production.
  */
 export const sandboxPspCredentials = (provider: string, source?: NodeJS.ProcessEnv): PspCredentials => {
   const fromEnv = pspCredentialsFromEnv(provider, source);
@@ -28,28 +27,4 @@ export const sandboxPspCredentials = (provider: string, source?: NodeJS.ProcessE
     apiKey: fromEnv.apiKey ?? `sk_test_${provider}_pitboss_sandbox_only`,
     webhookSecret: fromEnv.webhookSecret ?? `whsec_test_${provider}_pitboss_sandbox_only`,
   };
-};
-
-/**
- * The credentials the casino uses with a provider. Outside production, or in demo mode, the sandbox's published
- * test values stand in for unset ones; in production they would let anyone sign a "payment succeeded" webhook, so
- * both variables are required there. The web and admin apps call this at boot (checkPaymentCredentials).
- */
-export const providerCredentials = (provider: string, source?: NodeJS.ProcessEnv): PspCredentials => {
-  const configured = pspCredentialsFromEnv(provider, source);
-  if (configured.apiKey && configured.webhookSecret) {
-    return { apiKey: configured.apiKey, webhookSecret: configured.webhookSecret };
-  }
-  if (!isDemoMode(getServerEnv(source))) {
-    const prefix = `PSP_${provider.toUpperCase()}`;
-    throw new Error(
-      `invalid environment: ${prefix}_API_KEY and ${prefix}_WEBHOOK_SECRET are missing: production needs the provider's own (the sandbox's test values are public; see .env.example)`,
-    );
-  }
-  return sandboxPspCredentials(provider, source);
-};
-
-/** Boot check: every configured payment provider has its credentials (throws the first that is missing). */
-export const checkPaymentCredentials = (source?: NodeJS.ProcessEnv) => {
-  for (const provider of sandboxPspProviders) providerCredentials(provider, source);
 };

@@ -1,12 +1,12 @@
 "use client";
 
-import { MINES_MAX, payoutFor } from "@pitboss/api/client";
+import { MINES_CELLS, MINES_MAX, minesMultiplier, payoutFor } from "@pitboss/api/client";
 import { Button, useRefetchAfterWrite } from "@pitboss/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocale, useT } from "~/i18n/client";
 import { formatHundredths, newIdempotencyKey } from "~/lib/format";
-import { MINES_CELLS, minesMultiplier, ratioHundredths } from "~/lib/mines";
+import { ratioHundredths } from "~/lib/mines";
 import { parseStakeToMinor } from "~/lib/stake";
 import { useTRPC } from "~/trpc/react";
 import { useMoney, usePlayer } from "../player-context";

@@ -1,12 +1,13 @@
 "use client";
 
+import type { PocketColor } from "@pitboss/api/client";
 import { useT } from "~/i18n/client";
 import { type Spot, spotOfResult } from "~/lib/roulette";
 import { pocketColors } from "./roulette-colors";
 
 export type RouletteOutcome = {
   pocket: number;
-  color: "green" | "red" | "black";
+  color: PocketColor;
   bets: {
     type: string;
     numbers?: number[];

@@ -1,6 +1,5 @@
 import { DomainError } from "@pitboss/db";
 import { z } from "zod";
-import { providerCredentials } from "../../../sandbox-psp/credentials";
 import type { PaymentMethod } from "../payments.schemas";
 import {
   type PaymentProvider,
@@ -10,6 +9,7 @@ import {
   providerError,
 } from "../provider-port";
 import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from "../webhook-signature";
+import { providerCredentials } from "./credentials";
 
 /**
  * The adapter for the sandbox PSP's protocol (packages/api/src/sandbox-psp): JSON over HTTPS-style REST, a bearer

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPaymentCredentials, providerCredentials, sandboxPspCredentials } from "./credentials";
+import { sandboxPspCredentials } from "../../../sandbox-psp/credentials";
+import { checkPaymentCredentials, providerCredentials } from "./credentials";
 
 const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db.example/pitboss" } as const;
 
