@@ -1,5 +1,5 @@
 import type { Db } from "@pitboss/db";
-import { callDbFunction } from "../wallet/wallet.repo";
+import { callDbFunction, isUniqueViolation, queryDbFunction } from "../wallet/wallet.repo";
 import type { Balances, BridgeRefusal } from "./bridge.types";
 
 /**
@@ -71,6 +71,21 @@ export type CommandFunction = "bridge_bet" | "bridge_win" | "bridge_rollback";
  * commands, dedupes, decides, moves the money and records the transaction with the rendered answer. Ledger refusals
  * raised inside come back as DomainErrors, with nothing written.
  */
+/**
+ * A studio bet's common case (a new stake the player's cash covers, everything else in order) as one statement,
+ * `bridge_bet_fast` (migration 20261121150000_studio_bet_fast_path): its stored answer, or null when the bet is any
+ * other case, with nothing written, and `bridge_bet` decides it from the same arguments. A nonce taken meanwhile by
+ * another request fails the statement on its unique key, also with nothing written: `bridge_bet` answers that replay.
+ */
+const runCommonBet = async (db: Db, args: unknown[]): Promise<string | null> => {
+  try {
+    return await queryDbFunction<string>(db, "bridge_bet_fast", args);
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+};
+
 export const runCommand = async (
   db: Db,
   fn: CommandFunction,
@@ -80,6 +95,10 @@ export const runCommand = async (
   newAccountIds: string[] | null,
 ): Promise<CommandOutcome> => {
   const args = [jsonArg(command), jsonArg(ledger), template.toString("utf8")];
+  if (fn === "bridge_bet" && ledger) {
+    const body = await runCommonBet(db, args);
+    if (body !== null) return { outcome: "OK", body: Buffer.from(body, "utf8"), reversedUnrecorded: null };
+  }
   const raw = await callDbFunction<RawOutcome>(db, fn, newAccountIds ? [...args, newAccountIds] : args);
   switch (raw.outcome) {
     case "OK":

@@ -95,21 +95,29 @@ const toDomainError = (error: PgError): DomainError | undefined => {
   return undefined;
 };
 
+/** A unique key refused the statement (it wrote nothing). */
+export const isUniqueViolation = (error: unknown) => (error as PgError | null)?.code === "23505";
+
 /**
- * Calls one database function that returns jsonb: one statement, one round trip, its own database transaction.
- * Ledger refusals come back as DomainErrors (see pbCodes).
+ * Calls one database function: one statement, one round trip, its own database transaction. Its result, or null when
+ * it returned none. Ledger refusals come back as DomainErrors (see pbCodes).
  */
-export const callDbFunction = async <T>(db: Db, fn: string, args: unknown[]): Promise<T> => {
+export const queryDbFunction = async <T>(db: Db, fn: string, args: unknown[]): Promise<T | null> => {
   const text = `SELECT ${fn}(${args.map((_, i) => `$${i + 1}`).join(", ")}) AS result`;
   try {
     // A named statement is parsed and planned once per connection, not on every bet.
     const { rows } = await db.pool.query<{ result: T | null }>({ name: fn, text, values: args });
-    const result = rows[0]?.result;
-    if (result == null) throw new DomainError("INTERNAL", { message: `${fn} returned nothing` });
-    return result;
+    return rows[0]?.result ?? null;
   } catch (error) {
     throw toDomainError(error as PgError) ?? error;
   }
+};
+
+/** As queryDbFunction, for a function that always returns a result (jsonb). */
+export const callDbFunction = async <T>(db: Db, fn: string, args: unknown[]): Promise<T> => {
+  const result = await queryDbFunction<T>(db, fn, args);
+  if (result == null) throw new DomainError("INTERNAL", { message: `${fn} returned nothing` });
+  return result;
 };
 
 /** Calls one ledger function and reads its result. */
