@@ -37,7 +37,7 @@ BEGIN
   ), checked AS (
     SELECT cmd.*, p.currency, g.id AS game_id, h.id AS house_id, c.exponent
       FROM cmd
-      JOIN player p ON p.id = cmd.player_id AND p.status = 'ACTIVE'
+      JOIN player p ON p.id = cmd.player_id
       JOIN game_provider gp ON gp.code = cmd.provider AND gp.is_enabled
       JOIN game_session s ON s.token_hash = p_cmd->>'tokenHash' AND s.player_id = p.id AND s.provider = cmd.provider
                          AND s.expires_at > cmd.now
@@ -53,8 +53,8 @@ BEGIN
        AND cmd.txn->>'currency' = p.currency
        AND p_debit->>'funding' IN ('CASH_FIRST', 'CASH_ONLY')
        AND p_cmd->>'wagerRefusal' IS NULL
-       AND NOT EXISTS (SELECT 1 FROM player_restriction r
-                        WHERE r.player_id = p.id AND r.lifted_at IS NULL AND r.type IN ('BLOCK_BETTING', 'SUSPEND', 'CLOSE'))
+       -- The wager-time checks through the one function that mirrors them (wager-refusal.ts), never a copy.
+       AND wager_block_reason(p.id) IS NULL
        AND NOT EXISTS (SELECT 1 FROM bridge_transaction t
                         WHERE t.provider = cmd.provider AND t.player_id = cmd.player_id AND t.provider_txn_id = cmd.txn_id)
   ), wallet AS (
