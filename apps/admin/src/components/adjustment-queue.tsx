@@ -96,7 +96,9 @@ export const AdjustmentQueue = () => {
                   </Button>
                 </span>
               ) : (
-                <span className="text-muted text-xs">{en.adjustments.ownRequest}</span>
+                <span className="text-muted text-xs">
+                  {row.isOwnRequest ? en.adjustments.ownRequest : en.adjustments.linkedRequester}
+                </span>
               ),
           },
         ]}

@@ -192,6 +192,7 @@ export const en = {
     approve: "Approve",
     reject: "Reject",
     ownRequest: "your request",
+    linkedRequester: "needs another approver: one of you created the other's account",
     none: "No adjustments.",
     failed: "failed: {code}",
   },

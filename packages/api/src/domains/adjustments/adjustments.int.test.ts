@@ -25,6 +25,14 @@ describe("manual adjustments", () => {
 
     const byAdmin = await callerFor(admin).admin.adjustment.create(request(player.id, "500.00"));
     const byCreated = await callerFor(created).admin.adjustment.create(request(player.id, "600.00"));
+    // The queue offers the decision only to whom the server will let decide.
+    const decidable = async (viewer: typeof admin) =>
+      Object.fromEntries(
+        (await callerFor(viewer).admin.adjustment.list({ playerId: player.id })).map((a) => [a.id, a.canDecide]),
+      );
+    expect(await decidable(created)).toEqual({ [byAdmin.id]: false, [byCreated.id]: false });
+    expect(await decidable(admin)).toEqual({ [byAdmin.id]: false, [byCreated.id]: false });
+    expect(await decidable(independent)).toEqual({ [byAdmin.id]: true, [byCreated.id]: true });
     expect(await domainCodeOf(callerFor(created).admin.adjustment.approve({ adjustmentId: byAdmin.id }))).toBe(
       "SELF_APPROVAL",
     );
@@ -165,7 +173,7 @@ describe("manual adjustments", () => {
     const pending = await callerFor(requester).admin.adjustment.create(request(player.id, "1000.00"));
     const mine = await callerFor(requester).admin.adjustment.list({ playerId: player.id });
     const theirs = await callerFor(other).admin.adjustment.list({ status: "PENDING" });
-    expect(mine.map((a) => [a.id, a.canDecide])).toEqual([[pending.id, false]]);
+    expect(mine.map((a) => [a.id, a.canDecide, a.isOwnRequest])).toEqual([[pending.id, false, true]]);
     expect(theirs.find((a) => a.id === pending.id)?.canDecide).toBe(true);
     const home = await callerFor(other).admin.home.get();
     expect(home.queues.pendingAdjustments).toBeGreaterThanOrEqual(1);

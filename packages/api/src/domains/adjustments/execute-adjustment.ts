@@ -1,6 +1,7 @@
 import { DomainError, exponentOf } from "@pitboss/db";
 import { writeAudit } from "../audit/write-audit";
 import { inMoneyTransaction } from "../money-transaction";
+import { isIndependentOf } from "../staff/independent-decider";
 import type { StaffDeps } from "../staff/staff.types";
 import { postTransfer } from "../wallet/post-transfer";
 import type { PostTransferInput } from "../wallet/wallet.schemas";
@@ -12,10 +13,23 @@ const finalLedgerRefusals = new Set(["INSUFFICIENT_FUNDS", "UNKNOWN_CURRENCY", "
 const isFinalLedgerRefusal = (error: unknown): error is DomainError =>
   error instanceof DomainError && finalLedgerRefusals.has(error.code);
 
-export const adjustmentView = (row: AdjustmentRow, viewerId?: string) => ({
+/**
+ * A request as staff see it. `canDecide`: the viewer may approve or reject it now, which needs a pending request, a
+ * viewer other than the requester and (`linkedToViewer`, staffLinkedByCreation of the viewer) independent of them.
+ */
+export const adjustmentView = (
+  row: AdjustmentRow,
+  viewerId?: string,
+  linkedToViewer: ReadonlySet<string> = new Set(),
+) => ({
   ...row,
   exponent: exponentOf(row.currency),
-  canDecide: row.status === "PENDING" && viewerId !== undefined && viewerId !== row.requestedBy,
+  isOwnRequest: viewerId === row.requestedBy,
+  canDecide:
+    row.status === "PENDING" &&
+    viewerId !== undefined &&
+    viewerId !== row.requestedBy &&
+    isIndependentOf(linkedToViewer, [row.requestedBy]),
 });
 export type AdjustmentView = ReturnType<typeof adjustmentView>;
 

@@ -1,3 +1,4 @@
+import { staffLinkedByCreation } from "../staff/staff.repo";
 import type { StaffDeps } from "../staff/staff.types";
 import { listAdjustments as findAdjustments } from "./adjustments.repo";
 import { type ListAdjustmentsInput, listAdjustmentsInput } from "./adjustments.schemas";
@@ -11,5 +12,6 @@ export const listAdjustments = async (deps: Pick<StaffDeps, "db" | "staff">, raw
     { ...(input.status ? { status: input.status } : {}), ...(input.playerId ? { playerId: input.playerId } : {}) },
     input.limit,
   );
-  return rows.map((row) => adjustmentView(row, deps.staff.id));
+  const linked = await staffLinkedByCreation(deps.db.prisma, deps.staff.id);
+  return rows.map((row) => adjustmentView(row, deps.staff.id, linked));
 };

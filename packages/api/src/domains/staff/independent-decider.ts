@@ -4,8 +4,13 @@ import { type Client, staffLinkedByCreation } from "./staff.repo";
 /**
  * Four eyes means two people, not two accounts. Whoever creates a staff account holds its one-time password until
  * it is changed, and may have created it for an address they control; so a decider is not independent of anyone
- * whose account they created, or who created theirs. Throws SELF_APPROVAL when `deciderId` is so linked to any of
- * `others` (the requester; for a role request, also the staff member who would gain the roles).
+ * whose account they created, or who created theirs. `linked`: staffLinkedByCreation of the decider.
+ */
+export const isIndependentOf = (linked: ReadonlySet<string>, others: string[]) => !others.some((id) => linked.has(id));
+
+/**
+ * Throws SELF_APPROVAL when `deciderId` is linked by account creation to any of `others` (the requester; for a role
+ * request, also the staff member who would gain the roles).
  */
 export const assertIndependentDecider = async (
   client: Client,
@@ -13,5 +18,7 @@ export const assertIndependentDecider = async (
   others: string[],
   message: string,
 ) => {
-  if (await staffLinkedByCreation(client, deciderId, others)) throw new DomainError("SELF_APPROVAL", { message });
+  if (!isIndependentOf(await staffLinkedByCreation(client, deciderId), others)) {
+    throw new DomainError("SELF_APPROVAL", { message });
+  }
 };

@@ -228,16 +228,12 @@ export const findRoleRequest = (client: Client, id: string) =>
     select: { id: true, staffId: true, roles: true, rolesBefore: true, status: true, requestedBy: true },
   });
 
-/** Whether `staffId` created the account of any of `others`, or was created by one of them. */
-export const staffLinkedByCreation = async (client: Client, staffId: string, others: string[]) =>
-  (await client.staffUser.count({
-    where: {
-      OR: [
-        { id: staffId, createdBy: { in: others } },
-        { id: { in: others }, createdBy: staffId },
-      ],
-    },
-  })) > 0;
+/** The staff linked to `staffId` by account creation: those whose account it created, and whoever created its own. */
+export const staffLinkedByCreation = async (client: Client, staffId: string): Promise<ReadonlySet<string>> => {
+  const own = await client.staffUser.findUnique({ where: { id: staffId }, select: { createdBy: true } });
+  const created = await client.staffUser.findMany({ where: { createdBy: staffId }, select: { id: true } });
+  return new Set([...created.map((staff) => staff.id), ...(own?.createdBy ? [own.createdBy] : [])]);
+};
 
 /**
  * Replaces a staff member's roles with `roles` only if they are still `expected` (as sets), in one statement, so a
