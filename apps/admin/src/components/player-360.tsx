@@ -58,7 +58,12 @@ export const Player360 = ({ playerId }: { playerId: string }) => {
         {can("wallet.read") ? <PlayerMoney playerId={playerId} currency={profile.currency} /> : null}
         {can("wallet.adjust") ? <AdjustmentForm playerId={playerId} currency={profile.currency} /> : null}
       </div>
-      <PlayerRestrictions playerId={playerId} restrictions={restrictions} canEdit={can("player.restrict")} />
+      <PlayerRestrictions
+        playerId={playerId}
+        restrictions={restrictions}
+        canEdit={can("player.restrict")}
+        canReopen={can("player.reopen")}
+      />
       <PlayerNotes playerId={playerId} notes={notes} canAdd={can("player.note")} />
       <PlayerTimeline playerId={playerId} />
       <PlayerRounds playerId={playerId} />

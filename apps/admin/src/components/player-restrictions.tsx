@@ -16,10 +16,13 @@ export const PlayerRestrictions = ({
   playerId,
   restrictions,
   canEdit,
+  canReopen,
 }: {
   playerId: string;
   restrictions: PlayerView["restrictions"];
   canEdit: boolean;
+  /** Lifting CLOSE reopens the account: an admin's decision (`player.reopen`). */
+  canReopen: boolean;
 }) => {
   const trpc = useTRPC();
   const invalidate = useInvalidatePlayer();
@@ -40,7 +43,9 @@ export const PlayerRestrictions = ({
             <span className="text-muted text-xs">
               {formatDateTime(r.createdAt)} · {format(en.player.by, { name: r.creator.displayName })}
             </span>
-            {r.isActive && canEdit ? (
+            {r.isActive && canEdit && r.type === "CLOSE" && !canReopen ? (
+              <span className="text-muted text-xs">{en.player.reopenByAdmin}</span>
+            ) : r.isActive && canEdit ? (
               <form
                 className="flex items-end gap-2"
                 onSubmit={(event) => {

@@ -115,12 +115,31 @@ describe("player 360", () => {
         support.admin.player.restriction.create({ playerId: player.id, type: "CLOSE", reason: "nope" }),
       ),
     ).toBe("FORBIDDEN");
+
+    // Anyone who may restrict may close an account; only an admin reopens it.
+    const closed = await risk.admin.player.restriction.create({
+      playerId: player.id,
+      type: "CLOSE",
+      reason: "asked to",
+    });
+    expect(closed.playerStatus).toBe("CLOSED");
+    expect(
+      await domainCodeOf(risk.admin.player.restriction.lift({ restrictionId: closed.restrictionId, reason: "oops" })),
+    ).toBe("FORBIDDEN");
+    expect((await risk.admin.player.get({ playerId: player.id })).profile.status).toBe("CLOSED");
+    const admin = await as(["ADMIN"]);
+    await admin.admin.player.restriction.lift({ restrictionId: closed.restrictionId, reason: "closed by mistake" });
+    expect((await risk.admin.player.get({ playerId: player.id })).profile.status).toBe("ACTIVE");
     const trail = await auditRowsWhere(deps, { targetId: player.id, outcome: "SUCCESS" });
     expect(trail.map((r) => [r.action, r.reason])).toEqual([
       ["player.restriction.place", "affordability review"],
       ["player.restriction.place", "fraud check"],
       ["player.restriction.lift", "cleared"],
       ["player.restriction.lift", "review done"],
+      ["player.restriction.place", "asked to"],
+      ["player.restriction.lift", "closed by mistake"],
     ]);
+    const denied = await auditRowsWhere(deps, { targetId: closed.restrictionId, outcome: "DENIED" });
+    expect(denied.map((r) => [r.action, r.errorCode])).toEqual([["admin.player.restriction.lift", "FORBIDDEN"]]);
   });
 });

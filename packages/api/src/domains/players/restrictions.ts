@@ -106,12 +106,15 @@ export const placeRestriction = async (deps: StaffDeps, rawInput: PlaceRestricti
   }
 };
 
-/** Lifts an active restriction, with a reason. */
+/** Lifts an active restriction, with a reason. Reopening a closed account (CLOSE) needs `player.reopen`. */
 export const liftRestriction = async (deps: StaffDeps, rawInput: LiftRestrictionInput) => {
   const input = liftRestrictionInput.parse(rawInput);
   return deps.db.prisma.$transaction(async (tx) => {
     const restriction = await findRestriction(tx, input.restrictionId);
     if (!restriction) throw new DomainError("NOT_FOUND");
+    if (restriction.type === "CLOSE" && !deps.staff.permissions.includes("player.reopen")) {
+      throw new DomainError("FORBIDDEN", { message: "only an admin reopens a closed account" });
+    }
     const lifted = await tx.playerRestriction.updateMany({
       where: { id: restriction.id, liftedAt: null },
       data: { liftedAt: deps.now(), liftedBy: deps.staff.id, liftReason: input.reason },

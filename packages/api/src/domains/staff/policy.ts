@@ -20,6 +20,11 @@ export const permissions = {
   "player.tag": { isWrite: true },
   /** Place and lift restrictions (block deposits / betting / withdrawals, suspend, close). */
   "player.restrict": { isWrite: true },
+  /**
+   * Lift a CLOSE restriction: reopen a closed account. Closing is protective and any restricting role may do it;
+   * undoing it is a decision for an admin.
+   */
+  "player.reopen": { isWrite: true },
   /** End every session of a player on every device ("sign out everywhere"), e.g. after an account takeover. */
   "player.sessions": { isWrite: true },
   /** Balances, ledger statement and the adjustment queue. */
