@@ -86,20 +86,20 @@ test("[ADMIN]: risk closes an account; only an admin reopens it", async ({ page 
   await expect(restrictions).toContainText("Close account");
   // Hidden in the UI…
   await expect(restrictions).toContainText("only an admin reopens a closed account");
-  await expect(page.getByRole("button", { name: "Lift" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Reopen account" })).toHaveCount(0);
   // …and refused by the server.
   const { id: restrictionId } = await db().prisma.playerRestriction.findFirstOrThrow({
     where: { playerId: player.id, type: "CLOSE" },
     select: { id: true },
   });
-  const refused = await trpc(page.request, "admin.player.restriction.lift", { restrictionId, reason: "reopen" });
+  const refused = await trpc(page.request, "admin.player.restriction.reopen", { restrictionId, reason: "reopen" });
   expect(refused.status).toBe(403);
   expect(refused.body.error?.json?.data?.domainCode).toBe("FORBIDDEN");
 
   await signInAs(page.request, "ADMIN");
   await page.reload();
   await page.getByLabel("Reason for lifting").fill("Closed by mistake");
-  await page.getByRole("button", { name: "Lift" }).click();
+  await page.getByRole("button", { name: "Reopen account" }).click();
   await expect(restrictions).toContainText("lifted");
   const reopened = await db().prisma.player.findUniqueOrThrow({ where: { id: player.id }, select: { status: true } });
   expect(reopened.status).toBe("ACTIVE");

@@ -28,7 +28,8 @@ export const PlayerRestrictions = ({
   const invalidate = useInvalidatePlayer();
   const place = useMutation(trpc.admin.player.restriction.create.mutationOptions({ onSuccess: invalidate }));
   const lift = useMutation(trpc.admin.player.restriction.lift.mutationOptions({ onSuccess: invalidate }));
-  const error = place.error ?? lift.error;
+  const reopen = useMutation(trpc.admin.player.restriction.reopen.mutationOptions({ onSuccess: invalidate }));
+  const error = place.error ?? lift.error ?? reopen.error;
   return (
     <Card title={en.player.restrictions}>
       <ul className="mb-3 flex flex-col gap-2 text-sm" data-testid="player-restrictions">
@@ -50,12 +51,18 @@ export const PlayerRestrictions = ({
                 className="flex items-end gap-2"
                 onSubmit={(event) => {
                   event.preventDefault();
-                  lift.mutate({ restrictionId: r.id, reason: String(new FormData(event.currentTarget).get("reason")) });
+                  const reason = String(new FormData(event.currentTarget).get("reason"));
+                  (r.type === "CLOSE" ? reopen : lift).mutate({ restrictionId: r.id, reason });
                 }}
               >
                 <TextField label={en.player.liftReason} name="reason" required minLength={3} fieldClassName="grow" />
-                <Button type="submit" size="sm" variant="secondary" isBusy={lift.isPending}>
-                  {en.player.lift}
+                <Button
+                  type="submit"
+                  size="sm"
+                  variant="secondary"
+                  isBusy={r.type === "CLOSE" ? reopen.isPending : lift.isPending}
+                >
+                  {r.type === "CLOSE" ? en.player.reopen : en.player.lift}
                 </Button>
               </form>
             ) : null}

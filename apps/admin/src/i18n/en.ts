@@ -98,6 +98,7 @@ export const en = {
     placeRestriction: "Restrict",
     lift: "Lift",
     liftReason: "Reason for lifting",
+    reopen: "Reopen account",
     reopenByAdmin: "only an admin reopens a closed account",
     active: "active",
     lifted: "lifted",

@@ -123,12 +123,13 @@ describe("player 360", () => {
       reason: "asked to",
     });
     expect(closed.playerStatus).toBe("CLOSED");
-    expect(
-      await domainCodeOf(risk.admin.player.restriction.lift({ restrictionId: closed.restrictionId, reason: "oops" })),
-    ).toBe("FORBIDDEN");
+    const reopen = { restrictionId: closed.restrictionId, reason: "oops" };
+    expect(await domainCodeOf(risk.admin.player.restriction.lift(reopen))).toBe("INVALID_INPUT");
+    expect(await domainCodeOf(risk.admin.player.restriction.reopen(reopen))).toBe("FORBIDDEN");
     expect((await risk.admin.player.get({ playerId: player.id })).profile.status).toBe("CLOSED");
     const admin = await as(["ADMIN"]);
-    await admin.admin.player.restriction.lift({ restrictionId: closed.restrictionId, reason: "closed by mistake" });
+    expect(await domainCodeOf(admin.admin.player.restriction.lift(reopen))).toBe("INVALID_INPUT");
+    await admin.admin.player.restriction.reopen({ restrictionId: closed.restrictionId, reason: "closed by mistake" });
     expect((await risk.admin.player.get({ playerId: player.id })).profile.status).toBe("ACTIVE");
     const trail = await auditRowsWhere(deps, { targetId: player.id, outcome: "SUCCESS" });
     expect(trail.map((r) => [r.action, r.reason])).toEqual([
@@ -137,9 +138,13 @@ describe("player 360", () => {
       ["player.restriction.lift", "cleared"],
       ["player.restriction.lift", "review done"],
       ["player.restriction.place", "asked to"],
-      ["player.restriction.lift", "closed by mistake"],
+      ["player.reopen", "closed by mistake"],
     ]);
     const denied = await auditRowsWhere(deps, { targetId: closed.restrictionId, outcome: "DENIED" });
-    expect(denied.map((r) => [r.action, r.errorCode])).toEqual([["admin.player.restriction.lift", "FORBIDDEN"]]);
+    expect(denied.map((r) => [r.action, r.errorCode])).toEqual([
+      ["admin.player.restriction.lift", "INVALID_INPUT"],
+      ["admin.player.restriction.reopen", "FORBIDDEN"],
+      ["admin.player.restriction.lift", "INVALID_INPUT"],
+    ]);
   });
 });

@@ -106,14 +106,16 @@ export const placeRestriction = async (deps: StaffDeps, rawInput: PlaceRestricti
   }
 };
 
-/** Lifts an active restriction, with a reason. Reopening a closed account (CLOSE) needs `player.reopen`. */
-export const liftRestriction = async (deps: StaffDeps, rawInput: LiftRestrictionInput) => {
+const lift = async (deps: StaffDeps, rawInput: LiftRestrictionInput, kind: "LIFT" | "REOPEN") => {
   const input = liftRestrictionInput.parse(rawInput);
   return deps.db.prisma.$transaction(async (tx) => {
     const restriction = await findRestriction(tx, input.restrictionId);
     if (!restriction) throw new DomainError("NOT_FOUND");
-    if (restriction.type === "CLOSE" && !deps.staff.permissions.includes("player.reopen")) {
-      throw new DomainError("FORBIDDEN", { message: "only an admin reopens a closed account" });
+    if ((restriction.type === "CLOSE") !== (kind === "REOPEN")) {
+      throw new DomainError("INVALID_INPUT", {
+        message:
+          kind === "LIFT" ? "a closed account is reopened, by an admin" : "only a CLOSE restriction reopens an account",
+      });
     }
     const lifted = await tx.playerRestriction.updateMany({
       where: { id: restriction.id, liftedAt: null },
@@ -122,7 +124,7 @@ export const liftRestriction = async (deps: StaffDeps, rawInput: LiftRestriction
     if (lifted.count !== 1) throw new DomainError("CONFLICT", { message: "already lifted" });
     const status = await syncStatus(tx, restriction.playerId);
     await writeAudit(tx, deps, deps.audit, {
-      action: "player.restriction.lift",
+      action: kind === "REOPEN" ? "player.reopen" : "player.restriction.lift",
       targetType: "player",
       targetId: restriction.playerId,
       before: { restrictionId: restriction.id, type: restriction.type, isActive: true },
@@ -132,3 +134,12 @@ export const liftRestriction = async (deps: StaffDeps, rawInput: LiftRestriction
     return { restrictionId: restriction.id, playerStatus: status };
   });
 };
+
+/**
+ * Lifts an active restriction, with a reason. A CLOSE is lifted only by `reopenAccount`: closing is protective and
+ * any restricting role may do it, reopening is an admin's decision (`player.reopen`).
+ */
+export const liftRestriction = (deps: StaffDeps, rawInput: LiftRestrictionInput) => lift(deps, rawInput, "LIFT");
+
+/** Reopens a closed account: lifts its CLOSE restriction, with a reason. */
+export const reopenAccount = (deps: StaffDeps, rawInput: LiftRestrictionInput) => lift(deps, rawInput, "REOPEN");

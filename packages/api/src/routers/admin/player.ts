@@ -15,7 +15,7 @@ import {
   signOutPlayerInput,
   tagInput,
 } from "../../domains/players/players.schemas";
-import { liftRestriction, placeRestriction } from "../../domains/players/restrictions";
+import { liftRestriction, placeRestriction, reopenAccount } from "../../domains/players/restrictions";
 import { searchPlayers } from "../../domains/players/search-players";
 import { createTRPCRouter, withPermission } from "../../trpc";
 
@@ -69,5 +69,8 @@ export const adminPlayerRouter = createTRPCRouter({
     lift: withPermission("player.restrict")
       .input(liftRestrictionInput)
       .mutation(({ ctx, input }) => liftRestriction(ctx, input)),
+    reopen: withPermission("player.reopen")
+      .input(liftRestrictionInput)
+      .mutation(({ ctx, input }) => reopenAccount(ctx, input)),
   }),
 });
