@@ -67,11 +67,6 @@ const jsonArg = (value: unknown) =>
 export type CommandFunction = "bridge_bet" | "bridge_win" | "bridge_rollback";
 
 /**
- * Runs one command (`bridge_bet`, `bridge_win`, `bridge_rollback`): one statement that locks the player's studio
- * commands, dedupes, decides, moves the money and records the transaction with the rendered answer. Ledger refusals
- * raised inside come back as DomainErrors, with nothing written.
- */
-/**
  * A studio bet's common case (a new stake the player's cash covers, everything else in order) as one statement,
  * `bridge_bet_fast` (migration 20261121150000_studio_bet_fast_path): its stored answer, or null when the bet is any
  * other case, with nothing written, and `bridge_bet` decides it from the same arguments. A nonce taken meanwhile by
@@ -86,6 +81,11 @@ const runCommonBet = async (db: Db, args: unknown[]): Promise<string | null> => 
   }
 };
 
+/**
+ * Runs one command (`bridge_bet`, `bridge_win`, `bridge_rollback`): one statement that locks the player's studio
+ * commands, dedupes, decides, moves the money and records the transaction with the rendered answer (a bet tries its
+ * common case first, `runCommonBet`). Ledger refusals raised inside come back as DomainErrors, with nothing written.
+ */
 export const runCommand = async (
   db: Db,
   fn: CommandFunction,
