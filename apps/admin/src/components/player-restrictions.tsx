@@ -34,40 +34,40 @@ export const PlayerRestrictions = ({
     <Card title={en.player.restrictions}>
       <ul className="mb-3 flex flex-col gap-2 text-sm" data-testid="player-restrictions">
         {restrictions.length === 0 ? <li className="text-muted">{en.player.noRestrictions}</li> : null}
-        {restrictions.map((r) => (
-          <li key={r.id} className="flex flex-col gap-1">
-            <span className="flex items-center gap-2">
-              <Badge tone={r.isActive ? "danger" : "neutral"}>{en.restrictionTypes[r.type]}</Badge>
-              <span className="text-muted text-xs">{r.isActive ? en.player.active : en.player.lifted}</span>
-            </span>
-            <span>{r.reason}</span>
-            <span className="text-muted text-xs">
-              {formatDateTime(r.createdAt)} · {format(en.player.by, { name: r.creator.displayName })}
-            </span>
-            {r.isActive && canEdit && r.type === "CLOSE" && !canReopen ? (
-              <span className="text-muted text-xs">{en.player.reopenByAdmin}</span>
-            ) : r.isActive && canEdit ? (
-              <form
-                className="flex items-end gap-2"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  const reason = String(new FormData(event.currentTarget).get("reason"));
-                  (r.type === "CLOSE" ? reopen : lift).mutate({ restrictionId: r.id, reason });
-                }}
-              >
-                <TextField label={en.player.liftReason} name="reason" required minLength={3} fieldClassName="grow" />
-                <Button
-                  type="submit"
-                  size="sm"
-                  variant="secondary"
-                  isBusy={r.type === "CLOSE" ? reopen.isPending : lift.isPending}
+        {restrictions.map((r) => {
+          // A closed account is reopened rather than lifted: its own procedure and permission (player.reopen).
+          const isClose = r.type === "CLOSE";
+          const action = isClose ? reopen : lift;
+          return (
+            <li key={r.id} className="flex flex-col gap-1">
+              <span className="flex items-center gap-2">
+                <Badge tone={r.isActive ? "danger" : "neutral"}>{en.restrictionTypes[r.type]}</Badge>
+                <span className="text-muted text-xs">{r.isActive ? en.player.active : en.player.lifted}</span>
+              </span>
+              <span>{r.reason}</span>
+              <span className="text-muted text-xs">
+                {formatDateTime(r.createdAt)} · {format(en.player.by, { name: r.creator.displayName })}
+              </span>
+              {!r.isActive || !canEdit ? null : isClose && !canReopen ? (
+                <span className="text-muted text-xs">{en.player.reopenByAdmin}</span>
+              ) : (
+                <form
+                  className="flex items-end gap-2"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const reason = String(new FormData(event.currentTarget).get("reason"));
+                    action.mutate({ restrictionId: r.id, reason });
+                  }}
                 >
-                  {r.type === "CLOSE" ? en.player.reopen : en.player.lift}
-                </Button>
-              </form>
-            ) : null}
-          </li>
-        ))}
+                  <TextField label={en.player.liftReason} name="reason" required minLength={3} fieldClassName="grow" />
+                  <Button type="submit" size="sm" variant="secondary" isBusy={action.isPending}>
+                    {isClose ? en.player.reopen : en.player.lift}
+                  </Button>
+                </form>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {canEdit ? (
         <form

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectLedgerInvariants } from "../../testing/wallet";
+import { describe, expect, it } from "vitest";
 import type { BridgeProtocol } from "./bridge.types";
-import { type BetParams, type Driver, driverFor } from "./conformance/drivers";
-import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "./conformance/fixtures";
+import type { BetParams, Driver } from "./conformance/drivers";
+import { launchPlayer, type StudioFixture } from "./conformance/fixtures";
+import { betOf as oneUnitBet, useStudioSuite } from "./conformance/studio-suite";
 import { GAME_SESSION_TTL_MS } from "./launch-game";
 
 /**
@@ -18,15 +18,9 @@ describe.each(protocols)("the common bet in one statement: %s adapter", (protoco
   let fixture: StudioFixture;
   let driver: Driver;
 
-  beforeAll(async () => {
-    fixture = await setupStudio(protocol);
-    driver = driverFor(fixture);
+  useStudioSuite(protocol, (studio) => {
+    ({ fixture, driver } = studio);
   });
-  afterEach(async () => {
-    fixture.clock.set(new Date());
-    await expectLedgerInvariants(fixture.deps);
-  });
-  afterAll(() => fixture.deps.db.close());
 
   /** How many rows each table the bet writes holds, and the player's account versions: any write changes one. */
   const writes = async (playerId: string) => {
@@ -113,18 +107,9 @@ describe.each(protocols)("the common bet in one statement: %s adapter", (protoco
     );
   };
 
-  const betOf = (
-    player: { playerId: string; token: string; currency: string },
-    overrides: Partial<BetParams> = {},
-  ) => ({
-    playerId: player.playerId,
-    token: player.token,
-    txnId: uniqueId("bet"),
-    roundId: uniqueId("round"),
-    amountMinor: 250n,
-    currency: player.currency,
-    ...overrides,
-  });
+  // 2.50 a bet: what the cases below count balances in.
+  const betOf = (player: Parameters<typeof oneUnitBet>[0], overrides: Partial<BetParams> = {}) =>
+    oneUnitBet(player, { amountMinor: 250n, ...overrides });
   const namesOf = (calls: Call[]) => calls.map((call) => call.name);
 
   it("leaves a provider's first bet in a currency to bridge_bet, which opens the provider's house account", async () => {

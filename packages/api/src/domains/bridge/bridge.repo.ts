@@ -66,15 +66,17 @@ const jsonArg = (value: unknown) =>
 /** The database function of each studio command (bet, win, rollback). */
 export type CommandFunction = "bridge_bet" | "bridge_win" | "bridge_rollback";
 
+/** A command's common case as one statement, tried before the command's own function (see runCommand). */
+export type CommonCaseFunction = "bridge_bet_fast";
+
 /**
- * A studio bet's common case (a new stake the player's cash covers, everything else in order) as one statement,
- * `bridge_bet_fast` (migration 20261121150000_studio_bet_fast_path): its stored answer, or null when the bet is any
- * other case, with nothing written, and `bridge_bet` decides it from the same arguments. A nonce taken meanwhile by
- * another request fails the statement on its unique key, also with nothing written: `bridge_bet` answers that replay.
+ * The common case's stored answer, or null when the command is any other case: nothing is written, and the command's
+ * own function decides it from the same arguments. A nonce taken meanwhile by another request fails the statement on
+ * its unique key, also with nothing written: the command's function answers that replay.
  */
-const runCommonBet = async (db: Db, args: unknown[]): Promise<string | null> => {
+const runCommonCase = async (db: Db, fn: CommonCaseFunction, args: unknown[]): Promise<string | null> => {
   try {
-    return await queryDbFunction<string>(db, "bridge_bet_fast", args);
+    return await queryDbFunction<string>(db, fn, args);
   } catch (error) {
     if (isUniqueViolation(error)) return null;
     throw error;
@@ -83,8 +85,9 @@ const runCommonBet = async (db: Db, args: unknown[]): Promise<string | null> => 
 
 /**
  * Runs one command (`bridge_bet`, `bridge_win`, `bridge_rollback`): one statement that locks the player's studio
- * commands, dedupes, decides, moves the money and records the transaction with the rendered answer (a bet tries its
- * common case first, `runCommonBet`). Ledger refusals raised inside come back as DomainErrors, with nothing written.
+ * commands, dedupes, decides, moves the money and records the transaction with the rendered answer. With
+ * `commonCaseFn` (a stake: `bridge_bet_fast`, migration 20261121150000_studio_bet_fast_path), that one statement is
+ * tried first. Ledger refusals raised inside come back as DomainErrors, with nothing written.
  */
 export const runCommand = async (
   db: Db,
@@ -93,10 +96,11 @@ export const runCommand = async (
   ledger: Record<string, unknown> | null,
   template: Buffer,
   newAccountIds: string[] | null,
+  commonCaseFn: CommonCaseFunction | null = null,
 ): Promise<CommandOutcome> => {
   const args = [jsonArg(command), jsonArg(ledger), template.toString("utf8")];
-  if (fn === "bridge_bet" && ledger) {
-    const body = await runCommonBet(db, args);
+  if (commonCaseFn) {
+    const body = await runCommonCase(db, commonCaseFn, args);
     if (body !== null) return { outcome: "OK", body: Buffer.from(body, "utf8"), reversedUnrecorded: null };
   }
   const raw = await callDbFunction<RawOutcome>(db, fn, newAccountIds ? [...args, newAccountIds] : args);

@@ -5,6 +5,7 @@ import {
   type BridgeRow,
   type CommandFunction,
   type CommandOutcome,
+  type CommonCaseFunction,
   type NewBridgeRow,
   readBalances,
   recordRefusal,
@@ -147,6 +148,8 @@ type CommandStatement = {
   ledger: Record<string, unknown> | null;
   /** Ids for the wallet accounts the movement may have to open; null for a function that opens none. */
   newAccountIds: string[] | null;
+  /** The command's common case as one statement, tried first with the same arguments (see runCommand). */
+  commonCaseFn?: CommonCaseFunction | null;
 };
 
 /**
@@ -162,7 +165,7 @@ export const runAndAnswer = async (
 ): Promise<HttpResult> => {
   const { row, view, options } = answering;
   try {
-    const { fn, args, ledger, newAccountIds } = await statementOf();
+    const { fn, args, ledger, newAccountIds, commonCaseFn = null } = await statementOf();
     const template = view.render({
       ok: true,
       transactionId: row.id,
@@ -176,6 +179,7 @@ export const runAndAnswer = async (
       ledger,
       template.body,
       newAccountIds,
+      commonCaseFn,
     );
     // Only a rollback reverses. Money that moved under the studio's id with no bridge record of it (a record lost) is
     // worth a look.

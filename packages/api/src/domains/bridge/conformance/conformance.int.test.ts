@@ -1,13 +1,14 @@
 import { currentRequestContext, runWithRequestContext } from "@pitboss/db";
 import { createTestPlayer } from "@pitboss/db/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createTestStaff } from "../../../testing/staff";
-import { balanceOf, expectLedgerInvariants } from "../../../testing/wallet";
+import { balanceOf } from "../../../testing/wallet";
 import type { BridgeProtocol } from "../bridge.types";
 import { GAME_SESSION_TTL_MS } from "../launch-game";
 import { tokenBuckets } from "../rate-limit";
-import { type BetParams, type Driver, driverFor, type Wire } from "./drivers";
-import { launchPlayer, type StudioFixture, setupStudio, uniqueId } from "./fixtures";
+import type { Driver, Wire } from "./drivers";
+import { launchPlayer, type StudioFixture, uniqueId } from "./fixtures";
+import { betOf, useStudioSuite } from "./studio-suite";
 
 /**
  * The open conformance kit: the edge cases every studio integration meets, run against every adapter with real
@@ -20,30 +21,12 @@ describe.each(protocols)("conformance kit: %s adapter", (protocol) => {
   let fixture: StudioFixture;
   let driver: Driver;
 
-  beforeAll(async () => {
-    fixture = await setupStudio(protocol);
-    driver = driverFor(fixture);
+  useStudioSuite(protocol, (studio) => {
+    ({ fixture, driver } = studio);
   });
-  afterEach(async () => {
-    fixture.clock.set(new Date());
-    await expectLedgerInvariants(fixture.deps);
-  });
-  afterAll(() => fixture.deps.db.close());
 
   const cashOf = async (playerId: string, currency = "EUR") =>
     await balanceOf(fixture.deps, playerId, "CASH", currency);
-  const betOf = (
-    player: { playerId: string; token: string; currency: string },
-    overrides: Partial<BetParams> = {},
-  ) => ({
-    playerId: player.playerId,
-    token: player.token,
-    txnId: uniqueId("bet"),
-    roundId: uniqueId("round"),
-    amountMinor: 100n,
-    currency: player.currency,
-    ...overrides,
-  });
   const expectCode = (result: { body: Buffer }, expected: Parameters<Driver["codeFor"]>[0]) =>
     expect(driver.codeOf(result as never), result.body.toString()).toBe(driver.codeFor(expected));
 
