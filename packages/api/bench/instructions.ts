@@ -28,14 +28,18 @@ const pgBin = process.env.PG_BIN ?? path.join(root, "node_modules/@embedded-post
 
 type Captured = { fn: string; values: unknown[]; types?: string[] };
 
-/** Records the first call of each database function made through the pool while `run` runs. */
+const sizeOf = (call: Captured) => JSON.stringify(call.values).length;
+
+/** Records, of each database function called through the pool while `run` runs, the call with the most arguments. */
 const captureCalls = async (deps: ServiceDeps, run: () => Promise<unknown>) => {
   const calls = new Map<string, Captured>();
   const pool = deps.db.pool as unknown as { query: (...args: unknown[]) => unknown };
   const original = pool.query.bind(pool);
   pool.query = (config: unknown, ...rest: unknown[]) => {
     const named = config as { name?: string; values?: unknown[] };
-    if (named?.name && !calls.has(named.name)) calls.set(named.name, { fn: named.name, values: named.values ?? [] });
+    const call = named?.name ? { fn: named.name, values: named.values ?? [] } : null;
+    const known = call && calls.get(call.fn);
+    if (call && (!known || sizeOf(call) > sizeOf(known))) calls.set(call.fn, call);
     return original(config, ...rest);
   };
   try {
@@ -72,11 +76,12 @@ const loopSql = (call: Captured, count: number, isHarnessOnly: boolean) => {
     if (Array.isArray(value)) return `ARRAY[${value.map((v) => fresh(String(v))).join(", ")}]::${type}`;
     return `${fresh(text)}::${type}`;
   });
-  // A null answer means the call did not do the work measured (bridge_bet_fast handing a bet over): stop there.
+  // A null answer, or a null among the answers of a batch (`{…,NULL,…}`), means the call did not do the work
+  // measured (the common case handing a bet over): stop there.
   const body = isHarnessOnly
     ? `PERFORM concat(${args.join(", ")});`
-    : `IF ${call.fn}(${args.join(", ")}) IS NULL THEN RAISE EXCEPTION '${call.fn} answered null'; END IF;`;
-  return `DO $$\nDECLARE u text;\nBEGIN\n  FOR i IN 1..${count} LOOP\n    u := replace(gen_random_uuid()::text, '-', '');\n    ${body}\n  END LOOP;\nEND $$;\n\n`;
+    : `r := ${call.fn}(${args.join(", ")})::text;\n    IF r IS NULL OR r ~ '(^\\{|,)NULL(,|\\}$)' THEN RAISE EXCEPTION '${call.fn} answered null'; END IF;`;
+  return `DO $$\nDECLARE u text; r text;\nBEGIN\n  FOR i IN 1..${count} LOOP\n    u := replace(gen_random_uuid()::text, '-', '');\n    ${body}\n  END LOOP;\nEND $$;\n\n`;
 };
 
 const ceilingLoop = (count: number) => `DO $$
@@ -145,7 +150,7 @@ const main = async () => {
   const database = "bench";
   try {
     const server = await startEmbeddedServer({ dataDir, persistent: true, isThrowaway: true });
-    let calls: Map<string, Captured>;
+    let calls: Awaited<ReturnType<typeof setUpAndCapture>>;
     try {
       await ensureDatabase(server.urlFor("postgres"), database);
       const url = server.urlFor(database);
@@ -161,15 +166,22 @@ const main = async () => {
       await server.stop();
     }
     const results: Record<string, number> = {};
-    for (const [label, fn] of [
-      ["studio bet (bridge_bet_fast)", "bridge_bet_fast"],
-      ["wallet bet (wallet_debit)", "wallet_debit"],
-    ] as const) {
-      const call = calls.get(fn);
-      if (!call) throw new Error(`${fn} was not called`);
+    const measured: [label: string, call: Captured | undefined, bets: number][] = [
+      ["studio bet, alone (bridge_bets_fast)", calls.alone.get("bridge_bets_fast"), 1],
+      [
+        `studio bet, ${togetherCount} together (bridge_bets_fast)`,
+        calls.together.get("bridge_bets_fast"),
+        togetherCount,
+      ],
+      ["wallet bet (wallet_debit)", calls.alone.get("wallet_debit"), 1],
+    ];
+    for (const [label, call, bets] of measured) {
+      if (!call) throw new Error(`${label}: not called`);
+      if (bets > 1 && (JSON.parse(String(call.values[0])) as unknown[]).length !== bets)
+        throw new Error(`${label}: the bets did not go in one statement`);
       const gross = await perCall(dataDir, database, (n) => loopSql(call, n, false));
       const harness = await perCall(dataDir, database, (n) => loopSql(call, n, true));
-      results[label] = gross - harness;
+      results[label] = Math.round((gross - harness) / bets);
     }
     results["ceiling bet (bet.sql's three statements)"] = await perCall(dataDir, database, ceilingLoop);
     console.log(JSON.stringify({ instructionsPerCall: results }, null, 2));
@@ -178,18 +190,25 @@ const main = async () => {
   }
 };
 
-/** A studio with a game, a funded player with a game session; a common studio bet and one wallet stake, captured. */
+/** Bets sent at once for the batched figure: the bench's players. */
+const togetherCount = 32;
+
+/**
+ * A studio with a game and funded players with game sessions; captured: a common studio bet alone, one wallet stake,
+ * and the statement that carried `togetherCount` players' bets sent at once while two others were out.
+ */
 const setUpAndCapture = async (url: string) => {
-  const db = createDb({ url, maxConnections: 2 });
+  const db = createDb({ url, maxConnections: 4 });
   const deps: ServiceDeps = { db, now: systemClock, newId, logger: createLogger({ level: "silent" }) };
   try {
     const secret = randomBytes(32).toString("base64url");
     await registerBenchStudio(deps);
-    const player = await createStudioPlayer(deps);
+    const players = await Promise.all(Array.from({ length: togetherCount + 3 }, () => createStudioPlayer(deps)));
+    const [player, ...others] = players as [(typeof players)[number], ...typeof players];
     const betInProcess = inProcessBettor(deps, secret);
-    // The provider's first bet opens its house account (through bridge_bet); the second is the common one.
+    // The provider's first bet in a currency opens its house account (through bridge_bet); the next is the common one.
     await betInProcess(player);
-    const calls = await captureCalls(deps, async () => {
+    const alone = await captureCalls(deps, async () => {
       await betInProcess(player);
       await debitStake(deps, {
         playerId: player.playerId,
@@ -199,14 +218,16 @@ const setUpAndCapture = async (url: string) => {
         idempotencyKey: randomUUID(),
       });
     });
-    for (const call of calls.values()) {
+    // The first two bets take the two statements that may be out at once; the rest arrive while both are out.
+    const together = await captureCalls(deps, () => Promise.all(others.map((other) => betInProcess(other))));
+    for (const call of [...alone.values(), ...together.values()]) {
       const { rows } = await db.pool.query<{ types: string[] }>(
         "SELECT proargtypes::regtype[]::text[] AS types FROM pg_proc WHERE proname = $1",
         [call.fn],
       );
       call.types = rows[0]?.types;
     }
-    return calls;
+    return { alone, together };
   } finally {
     await db.close();
   }

@@ -6,8 +6,8 @@ import { betOf as oneUnitBet, useStudioSuite } from "./conformance/studio-suite"
 import { GAME_SESSION_TTL_MS } from "./launch-game";
 
 /**
- * The common studio bet runs as one statement (bridge_bet_fast, migration 20261121150000_studio_bet_fast_path) and
- * everything else through bridge_bet. What an auditor needs to know: both write the same records, and the one
+ * The common studio bet runs through bridge_bets_fast (migration 20261122000000_studio_bet_batches; one at a time
+ * here, see bet-batches.int.test.ts for several together) and everything else through bridge_bet. What an auditor needs to know: both write the same records, and the one
  * statement writes nothing when it hands a bet over.
  */
 const protocols: BridgeProtocol[] = ["HUB88", "PRAGMATIC", "PITBOSS"];
@@ -49,15 +49,17 @@ describe.each(protocols)("the common bet in one statement: %s adapter", (protoco
     const calls: Call[] = [];
     pool.query = async (config: unknown, ...rest: unknown[]) => {
       const name = (config as { name?: string } | null)?.name;
-      if (name === "bridge_bet_fast" && options.isFastPathOff) {
+      if (name === "bridge_bets_fast" && options.isFastPathOff) {
         calls.push({ name, result: null });
-        return { rows: [{ result: null }] };
+        return { rows: [{ result: [null] }] };
       }
       const answer = (await original(config, ...rest)) as { rows?: { result?: unknown }[] };
       if (name) {
-        const result = answer.rows?.[0]?.result ?? null;
+        // The common case answers an array, one answer per bet sent together: these tests send one at a time.
+        const raw = answer.rows?.[0]?.result ?? null;
+        const result = name === "bridge_bets_fast" ? ((raw as unknown[] | null)?.[0] ?? null) : raw;
         const call: Call = { name, result };
-        if (name === "bridge_bet_fast" && result === null && options.playerId) {
+        if (name === "bridge_bets_fast" && result === null && options.playerId) {
           pool.query = original;
           call.writesAfter = await writes(options.playerId);
           pool.query = observed;
@@ -115,10 +117,10 @@ describe.each(protocols)("the common bet in one statement: %s adapter", (protoco
   it("leaves a provider's first bet in a currency to bridge_bet, which opens the provider's house account", async () => {
     const player = await launchPlayer(fixture, 10_000n);
     const { result, calls } = await sendObserved(driver.bet(betOf(player)), { playerId: player.playerId });
-    expect(namesOf(calls)).toEqual(["bridge_bet_fast", "bridge_bet"]);
+    expect(namesOf(calls)).toEqual(["bridge_bets_fast", "bridge_bet"]);
     expect(driver.codeOf(result)).toBe(driver.codeFor("OK"));
     const { calls: next } = await sendObserved(driver.bet(betOf(player)));
-    expect(namesOf(next)).toEqual(["bridge_bet_fast"]);
+    expect(namesOf(next)).toEqual(["bridge_bets_fast"]);
   });
 
   it("writes exactly the records bridge_bet writes for the same bet, and answers alike", async () => {
@@ -126,11 +128,11 @@ describe.each(protocols)("the common bet in one statement: %s adapter", (protoco
     const other = await launchPlayer(fixture, 10_000n);
     const fastBet = betOf(one);
     const fast = await sendObserved(driver.bet(fastBet));
-    expect(namesOf(fast.calls)).toEqual(["bridge_bet_fast"]);
+    expect(namesOf(fast.calls)).toEqual(["bridge_bets_fast"]);
     expect(fast.calls[0]?.result).not.toBeNull();
     const fullBet = betOf(other);
     const full = await sendObserved(driver.bet(fullBet), { isFastPathOff: true });
-    expect(namesOf(full.calls)).toEqual(["bridge_bet_fast", "bridge_bet"]);
+    expect(namesOf(full.calls)).toEqual(["bridge_bets_fast", "bridge_bet"]);
 
     expect(driver.codeOf(fast.result)).toBe(driver.codeFor("OK"));
     expect(fast.result.status).toBe(full.result.status);
@@ -148,7 +150,7 @@ describe.each(protocols)("the common bet in one statement: %s adapter", (protoco
     // A second bet in the same round: the round row exists; the one statement must leave it as bridge_bet would.
     const second = betOf(player, { roundId: first.roundId });
     const { calls } = await sendObserved(driver.bet(second));
-    expect(namesOf(calls)).toEqual(["bridge_bet_fast"]);
+    expect(namesOf(calls)).toEqual(["bridge_bets_fast"]);
     const { rows } = await fixture.deps.db.pool.query<{ count: string; status: string }>(
       "SELECT count(*)::text AS count, min(status::text) AS status FROM bridge_round WHERE player_id = $1",
       [player.playerId],
@@ -172,13 +174,13 @@ describe.each(protocols)("the common bet in one statement: %s adapter", (protoco
     for (const [label, wire, expected] of cases) {
       const before = await writes(player.playerId);
       const { result, calls } = await sendObserved(wire, { playerId: player.playerId });
-      expect(namesOf(calls).slice(0, 2), label).toEqual(["bridge_bet_fast", "bridge_bet"]);
+      expect(namesOf(calls).slice(0, 2), label).toEqual(["bridge_bets_fast", "bridge_bet"]);
       expect(calls[0]?.writesAfter, label).toEqual(before);
       expect(driver.codeOf(result), label).toBe(driver.codeFor(expected));
     }
     // An exact replay: bridge_bet answers with the stored bytes.
     const replayed = await sendObserved(driver.retry(driver.bet(placed)), { playerId: player.playerId });
-    expect(namesOf(replayed.calls).slice(0, 2)).toEqual(["bridge_bet_fast", "bridge_bet"]);
+    expect(namesOf(replayed.calls).slice(0, 2)).toEqual(["bridge_bets_fast", "bridge_bet"]);
     expect(driver.codeOf(replayed.result)).toBe(driver.codeFor("OK"));
 
     fixture.clock.advance(GAME_SESSION_TTL_MS + 1_000);

@@ -1,5 +1,6 @@
 import type { Db } from "@pitboss/db";
 import { callDbFunction, isUniqueViolation, queryDbFunction } from "../wallet/wallet.repo";
+import { createBatcher } from "./bet-batches";
 import type { Balances, BridgeRefusal } from "./bridge.types";
 
 /**
@@ -66,28 +67,58 @@ const jsonArg = (value: unknown) =>
 /** The database function of each studio command (bet, win, rollback). */
 export type CommandFunction = "bridge_bet" | "bridge_win" | "bridge_rollback";
 
-/** A command's common case as one statement, tried before the command's own function (see runCommand). */
-export type CommonCaseFunction = "bridge_bet_fast";
+/** A command's common case, many to a statement, tried before the command's own function (see runCommand). */
+export type CommonCaseFunction = "bridge_bets_fast";
+
+/** Failures of a whole batch that wrote nothing and that each command's own function answers on its own. */
+const handsBatchOver = (error: unknown) =>
+  // A nonce claimed meanwhile (the command's function answers that replay), or a deadlock with other commands.
+  isUniqueViolation(error) || (error as { code?: string } | null)?.code === "40P01";
 
 /**
- * The common case's stored answer, or null when the command is any other case: nothing is written, and the command's
- * own function decides it from the same arguments. A nonce taken meanwhile by another request fails the statement on
- * its unique key, also with nothing written: the command's function answers that replay.
+ * Two statements out at once: while PostgreSQL records one batch, the next gathers the bets that arrive meanwhile.
+ * Measured with `npm run bench` (docs/benchmarks.md).
  */
-const runCommonCase = async (db: Db, fn: CommonCaseFunction, args: unknown[]): Promise<string | null> => {
-  try {
-    return await queryDbFunction<string>(db, fn, args);
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
+const commonCaseBatching = { maxInFlight: 2, maxBatch: 64 };
+
+const commonCaseSenders = new WeakMap<
+  Db["pool"],
+  Map<CommonCaseFunction, (item: string, key: string) => Promise<string | null>>
+>();
+
+/**
+ * Sends a command's common case to `fn` with the others waiting (bet-batches.ts): one statement for all of them,
+ * answering each with its stored answer, or null when it is any other case: nothing is written for it, and the
+ * command's own function decides it from the same arguments.
+ */
+const runCommonCase = (db: Db, fn: CommonCaseFunction, item: string, key: string): Promise<string | null> => {
+  let senders = commonCaseSenders.get(db.pool);
+  if (!senders) {
+    senders = new Map();
+    commonCaseSenders.set(db.pool, senders);
   }
+  let send = senders.get(fn);
+  if (!send) {
+    send = createBatcher<string, string | null>(async (items) => {
+      try {
+        const bodies = await queryDbFunction<(string | null)[]>(db, fn, [`[${items.join(",")}]`]);
+        return bodies ?? items.map(() => null);
+      } catch (error) {
+        if (handsBatchOver(error)) return items.map(() => null);
+        throw error;
+      }
+    }, commonCaseBatching);
+    senders.set(fn, send);
+  }
+  return send(item, key);
 };
 
 /**
  * Runs one command (`bridge_bet`, `bridge_win`, `bridge_rollback`): one statement that locks the player's studio
  * commands, dedupes, decides, moves the money and records the transaction with the rendered answer. With
- * `commonCaseFn` (a stake: `bridge_bet_fast`, migration 20261121150000_studio_bet_fast_path), that one statement is
- * tried first. Ledger refusals raised inside come back as DomainErrors, with nothing written.
+ * `commonCaseFn` (a stake: `bridge_bets_fast`, migration 20261122000000_studio_bet_batches), the common case is tried
+ * first, batched with other players' (runCommonCase). Ledger refusals raised inside come back as DomainErrors, with
+ * nothing written.
  */
 export const runCommand = async (
   db: Db,
@@ -98,12 +129,13 @@ export const runCommand = async (
   newAccountIds: string[] | null,
   commonCaseFn: CommonCaseFunction | null = null,
 ): Promise<CommandOutcome> => {
-  const args = [jsonArg(command), jsonArg(ledger), template.toString("utf8")];
+  const args = [jsonArg(command), jsonArg(ledger), template.toString("utf8")] as const;
   if (commonCaseFn) {
-    const body = await runCommonCase(db, commonCaseFn, args);
+    const item = `{"cmd":${args[0]},"debit":${args[1]},"template":${JSON.stringify(args[2])}}`;
+    const body = await runCommonCase(db, commonCaseFn, item, `${command.provider}:${command.playerId}`);
     if (body !== null) return { outcome: "OK", body: Buffer.from(body, "utf8"), reversedUnrecorded: null };
   }
-  const raw = await callDbFunction<RawOutcome>(db, fn, newAccountIds ? [...args, newAccountIds] : args);
+  const raw = await callDbFunction<RawOutcome>(db, fn, newAccountIds ? [...args, newAccountIds] : [...args]);
   switch (raw.outcome) {
     case "OK":
       return {

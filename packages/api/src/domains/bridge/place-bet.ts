@@ -39,7 +39,8 @@ export const betFingerprint = (command: BetCommand) =>
  * refused), currency, game, stake limits, every wager-time check and the funds, debits the provider's GAME_REVENUE
  * through `wallet_debit` and records the transaction with its answer, rendered beforehand with the balances left for
  * the database to fill in. A refusal moves nothing and is recorded afterwards when it is final. A stake is first
- * tried as its common case (`bridge_bet_fast`: the same writes in one statement, or nothing and `bridge_bet` decides).
+ * tried as its common case (`bridge_bets_fast`: the same writes, one statement for the bets that arrive together, or
+ * nothing and `bridge_bet` decides).
  */
 export const placeBet = async (
   deps: BridgeDeps,
@@ -95,7 +96,7 @@ export const placeBet = async (
       ledger: debit && { txn: debit.txn, event: debit.event, funding: debit.funding },
       newAccountIds: newAccountIds(deps.newId, 3),
       // A stake the player's cash covers, everything else in order: one statement (bridge_bet decides the rest).
-      commonCaseFn: debit ? "bridge_bet_fast" : null,
+      commonCaseFn: debit ? "bridge_bets_fast" : null,
     };
   });
 };
