@@ -18,11 +18,16 @@
 -- so two batches never wait on each other in a cycle and a single command waits for at most one of them; then the
 -- statement, whose snapshot is taken after every lock is granted.
 --
--- The statement joins the bets to nine tables by their keys. Its plan is made when a connection first runs it, maybe
--- while those tables are nearly empty, and then kept; a plan chosen for empty tables (scanning them whole) would
--- grow slower with every bet recorded. Index lookups are right at every size, so the function plans with nothing else.
+-- The statement joins the bets to nine tables by their keys, and each is right only as a lookup by the table's own
+-- key. PL/pgSQL would plan it once per connection and keep the plan; planned while the tables were nearly empty (a new
+-- install, before autovacuum first analyzes them), that plan may read a table whole or look a transaction up by the
+-- provider alone, and every bet after it grows slower (seen in the bench: ten times the cost within seconds). So it
+-- is planned for every batch, against the tables as they are then, only with index lookups, and in the join order
+-- written (each table looked up by what the tables before it give): searching join orders would cost more than the
+-- batch.
 CREATE FUNCTION bridge_bets_fast(p_bets jsonb) RETURNS text[]
 LANGUAGE plpgsql
+SET plan_cache_mode = force_custom_plan SET join_collapse_limit = 1 SET from_collapse_limit = 1
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 AS $$
 DECLARE
@@ -151,3 +156,11 @@ END $$;
 
 -- Superseded: a single bet is a batch of one.
 DROP FUNCTION bridge_bet_fast(jsonb, jsonb, text);
+
+-- ─── The ledger's own checks look postings up by their index, at every table size ─────────────────────────────
+-- Both checks run a query per transaction on posting, the fastest-growing table. A connection plans them once and
+-- keeps the plan; planned while posting was still small (a new install, or before autovacuum first analyzes it),
+-- that plan reads the whole table, and every bet after it grows slower (seen in the bench: the same bets cost
+-- PostgreSQL ten times more until the connections were replaced). An index lookup is right at every size.
+ALTER FUNCTION ledger_check_postings() SET enable_seqscan = off;
+ALTER FUNCTION ledger_assert_has_postings() SET enable_seqscan = off;
