@@ -18,16 +18,20 @@
 -- so two batches never wait on each other in a cycle and a single command waits for at most one of them; then the
 -- statement, whose snapshot is taken after every lock is granted.
 --
--- The statement joins the bets to nine tables by their keys, and each is right only as a lookup by the table's own
--- key. PL/pgSQL would plan it once per connection and keep the plan; planned while the tables were nearly empty (a new
--- install, before autovacuum first analyzes them), that plan may read a table whole or look a transaction up by the
--- provider alone, and every bet after it grows slower (seen in the bench: ten times the cost within seconds). So it
--- is planned for every batch, against the tables as they are then, only with index lookups, and in the join order
--- written (each table looked up by what the tables before it give): searching join orders would cost more than the
--- batch.
+-- The statement joins the bets to seven tables by their keys, and each join is right only as a lookup by the table's
+-- own key. PL/pgSQL plans it once per connection and keeps the plan; planned while the tables were nearly empty (a
+-- new install, before autovacuum first analyzes them), it could read a table whole, and every bet after it would grow
+-- slower (seen in the bench: ten times the cost within seconds). So the function plans only index lookups, in the join
+-- order written (each table looked up by what the tables before it give; searching orders would also cost more than
+-- the batch). Planning the statement afresh for every batch would settle it too, at the cost of some six bets.
+-- A bet already seen is looked up by its ledger key, the one index that can answer it: bridge_transaction's own key
+-- shares its leading column with two other indexes, and a plan made on an empty table may take either, reading all of a
+-- provider's transactions for every bet. A transaction id the bridge recorded without moving money (a refusal, a
+-- rollback's tombstone, a win) passes that check and fails the statement on bridge_transaction's unique key: nothing
+-- is written, and bridge_bet answers every bet of the batch.
 CREATE FUNCTION bridge_bets_fast(p_bets jsonb) RETURNS text[]
 LANGUAGE plpgsql
-SET plan_cache_mode = force_custom_plan SET join_collapse_limit = 1 SET from_collapse_limit = 1
+SET join_collapse_limit = 1 SET from_collapse_limit = 1
 SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
 AS $$
 DECLARE
@@ -75,8 +79,9 @@ BEGIN
        AND cmd.cmd->>'wagerRefusal' IS NULL
        -- The wager-time checks through the one function that mirrors them (wager-refusal.ts), never a copy.
        AND wager_block_reason(p.id) IS NULL
-       AND NOT EXISTS (SELECT 1 FROM bridge_transaction t
-                        WHERE t.provider = cmd.provider AND t.player_id = cmd.player_id AND t.provider_txn_id = cmd.txn_id)
+       AND NOT EXISTS (SELECT 1 FROM ledger_txn t
+                        WHERE t.idempotency_scope = cmd.txn->>'idempotencyScope'
+                          AND t.idempotency_key = cmd.txn->>'idempotencyKey')
   ), locked AS MATERIALIZED (
     -- Both wallet rows of every bet, locked in id order as wallet_lock locks them, before any is changed.
     SELECT c.n, a.type, a.balance_minor FROM account a JOIN checked c

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { creditDeposit } from "../wallet/payment-movements";
 import type { Driver, Wire } from "./conformance/drivers";
 import { launchPlayer, type StudioFixture } from "./conformance/fixtures";
 import { betOf, useStudioSuite } from "./conformance/studio-suite";
@@ -142,6 +144,44 @@ describe("studio bets sent together (our protocol)", () => {
       ["OK", driver.codeFor("NOT_ENOUGH_MONEY")].sort(),
     );
     expect(await cashOf(player.playerId)).toBe(50n);
+  });
+
+  it("answers a retried refusal in a statement from its record; the statement fails and its other bets still go", async () => {
+    await warmUp();
+    const [refused, other] = await Promise.all([launchPlayer(fixture, 50n), launchPlayer(fixture, 1_000n)]);
+    const fillers = await Promise.all([launchPlayer(fixture, 1_000n), launchPlayer(fixture, 1_000n)]);
+    const tooMuch = betOf(refused, { amountMinor: 500n });
+    const first = await driver.send(driver.bet(tooMuch));
+    expect(driver.codeOf(first)).toBe(driver.codeFor("NOT_ENOUGH_MONEY"));
+    // The player deposits: the retried stake is covered now, and the stored refusal must still be its answer.
+    await creditDeposit(fixture.deps, {
+      playerId: refused.playerId,
+      currency: "EUR",
+      amountMinor: 1_000n,
+      provider: "test",
+      paymentId: fixture.deps.newId("payment"),
+      idempotencyKey: randomUUID(),
+    });
+
+    const { results, batches } = await sendTogether(
+      [
+        ...fillers.map((player) => driver.bet(betOf(player))),
+        driver.retry(driver.bet(tooMuch)),
+        driver.bet(betOf(other)),
+      ],
+      { heldBatches: 2 },
+    );
+    // The refusal moved no money, so only the transaction's own key knows it: the statement fails on that key, and
+    // each bet is decided on its own.
+    expect(batches.find((batch) => batch.items === 2)?.error).toBe("23505");
+    expect(results.map((result) => driver.codeOf(result))).toEqual([
+      "OK",
+      "OK",
+      driver.codeFor("NOT_ENOUGH_MONEY"),
+      "OK",
+    ]);
+    expect(results[2]?.body.equals(first.body)).toBe(true);
+    expect([await cashOf(refused.playerId), await cashOf(other.playerId)]).toEqual([1_050n, 900n]);
   });
 
   it("loses no bet when a whole statement fails: a nonce sent twice fails it, and each bet is decided alone", async () => {
