@@ -2,8 +2,8 @@
  * Group commit for the common studio bet. A statement's fixed costs (starting the executor for the seven tables a bet
  * writes, the snapshot, the commit and its WAL flush, the round trip) are most of what one bet costs PostgreSQL
  * (docs/benchmarks.md). So bets are sent as they come while fewer than `maxInFlight` statements are out, and the bets
- * that arrive meanwhile wait for the next free slot and go together, as one statement. A bet alone waits for nothing;
- * under load a bet waits at most for one statement to finish, and every statement carries many bets.
+ * that arrive meanwhile wait for the next free slot and go together, up to `maxBatch` to a statement. A bet alone waits
+ * for nothing; under load a bet waits for a statement to finish, and every statement carries many bets.
  *
  * Two bets with the same key (one player of one provider) never share a statement, nor run in two at once: the
  * statement cannot see its own debits, and a second batch would only wait on the first's lock. They go one after the
