@@ -6,8 +6,8 @@ import type { BridgeDeps, BridgeRefusal } from "./bridge.types";
 
 /**
  * The wager-time checks `bridge_bet` and `bridge_bets_fast` run inside their own statement: `wager_block_reason`
- * (migration 20261121080000_bridge_wallet) mirrors them, and bridge-sql.int.test.ts proves both answer alike for every account
- * status and restriction. A check registered in compliance/wager-checks.ts and not listed here runs in the
+ * (migration 20261121080000_bridge_wallet) mirrors them, and bridge-sql.int.test.ts proves both answer alike for every
+ * account status and restriction. A check registered in compliance/wager-checks.ts and not listed here runs in the
  * application before the bet's statement (see `unmirroredWagerRefusal`), so no check is ever skipped.
  */
 export const checksMirroredInSql: ReadonlySet<WagerCheck> = new Set([requireActivePlayer, refuseRestrictedBetting]);
