@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { createDb, type Db, hashPassword, newId } from "@pitboss/db";
 import { uniqueEmail } from "@pitboss/db/testing";
 import { expect, type Page } from "@playwright/test";
@@ -59,4 +60,23 @@ export const signInFunded = async (page: Page, label: string) => {
   });
   expect(credits.status()).toBe(200);
   return player;
+};
+
+/**
+ * No serious or critical WCAG 2.1 AA violation on the screen as it settles: running transitions finish first (a
+ * button fading in from its disabled look is half transparent for 150 ms, and contrast is judged on what it becomes).
+ */
+export const expectAccessible = async (page: Page) => {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        // A transition cut short (the element changed again) rejects: it is over either way.
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 };

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, type Page, test } from "@playwright/test";
-import { closeDb, signInFunded } from "./fixtures";
+import { closeDb, expectAccessible, signInFunded } from "./fixtures";
 
 // Each step is a round trip or two through the wallet; give a busy CI machine room.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -20,25 +19,6 @@ const tableBets = [
   { mode: "straight", name: "2nd 12", numbers: [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24], returns: 3 },
   { mode: "straight", name: "Column 2", numbers: [2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 32, 35], returns: 3 },
 ] as const;
-
-/**
- * No serious or critical WCAG 2.1 AA violation on the screen as it settles: running transitions finish first (a
- * button fading in from its disabled look is half transparent for 150 ms, and contrast is judged on what it becomes).
- */
-const expectAccessible = async (page: Page) => {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-        // A transition cut short (the element changed again) rejects: it is over either way.
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-};
 
 const balanceMinor = async (page: Page) =>
   Number(((await page.getByTestId("balance").textContent()) ?? "").replace(/[^0-9]/g, ""));

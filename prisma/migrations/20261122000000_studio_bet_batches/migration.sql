@@ -10,9 +10,10 @@
 -- The answer is an array of the same length and order: a bet's stored answer, or NULL when that bet is not the common
 -- case (or is a second bet of the same player and provider in the array), with nothing written for it. The caller runs
 -- bridge_bet for each NULL, with the same arguments. Each bet is still atomic: all its rows or none; a bet that is not
--- the common case never stops the others. A failure of the statement (a nonce claimed meanwhile, a deadlock, a lost
--- connection) writes nothing at all, and the caller runs bridge_bet for every bet: one whose statement did commit
--- before the connection broke is then found by its transaction id and answered with its stored bytes.
+-- the common case never stops the others. A statement that fails on a unique key (a nonce claimed meanwhile, a
+-- transaction id recorded without money) or a deadlock writes nothing, and the caller runs bridge_bet for every bet.
+-- A lost connection is answered as unavailable: the studio retries, and a bet whose statement did commit before the
+-- connection broke is then found by its transaction id and answered with its stored bytes.
 --
 -- Serialization as bridge_bet: the bridge lock of every (provider, player) first, in one order (the keys sorted),
 -- so two batches never wait on each other in a cycle and a single command waits for at most one of them; then the

@@ -1,5 +1,5 @@
 import type { Db } from "@pitboss/db";
-import { callDbFunction, isUniqueViolation, queryDbFunction } from "../wallet/wallet.repo";
+import { callDbFunction, isDeadlock, isUniqueViolation, queryDbFunction } from "../wallet/wallet.repo";
 import { createBatcher } from "./bet-batches";
 import type { Balances, BridgeRefusal } from "./bridge.types";
 
@@ -73,7 +73,7 @@ export type CommonCaseFunction = "bridge_bets_fast";
 /** Failures of a whole batch that wrote nothing and that each command's own function answers on its own. */
 const handsBatchOver = (error: unknown) =>
   // A nonce claimed meanwhile (the command's function answers that replay), or a deadlock with other commands.
-  isUniqueViolation(error) || (error as { code?: string } | null)?.code === "40P01";
+  isUniqueViolation(error) || isDeadlock(error);
 
 /**
  * Two statements out at once: while PostgreSQL records one batch, the next gathers the bets that arrive meanwhile.

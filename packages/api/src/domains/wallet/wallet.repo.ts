@@ -98,6 +98,9 @@ const toDomainError = (error: PgError): DomainError | undefined => {
 /** A unique key refused the statement (it wrote nothing). */
 export const isUniqueViolation = (error: unknown) => (error as PgError | null)?.code === "23505";
 
+/** PostgreSQL broke a lock cycle by failing this statement (it wrote nothing). */
+export const isDeadlock = (error: unknown) => (error as PgError | null)?.code === "40P01";
+
 /**
  * Calls one database function: one statement, one round trip, its own database transaction. Its result, or null when
  * it returned none. Ledger refusals come back as DomainErrors (see pbCodes).
