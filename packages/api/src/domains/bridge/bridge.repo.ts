@@ -61,8 +61,22 @@ type RawOutcome = {
   reversedUnrecorded?: string | null;
 };
 
-const jsonArg = (value: unknown) =>
-  value === null ? null : JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
+/**
+ * The value as JSON.stringify would see it after toJSON, with every bigint as its decimal text: plain data, which
+ * JSON.stringify writes on its fast path (a replacer function, or a Date to call toJSON on, takes it off).
+ */
+const asPlainJson = (value: unknown): unknown => {
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return value.toJSON();
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(asPlainJson);
+  const fields = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) copy[key] = asPlainJson(fields[key]);
+  return copy;
+};
+
+const jsonArg = (value: unknown) => (value === null ? null : JSON.stringify(asPlainJson(value)));
 
 /** The database function of each studio command (bet, win, rollback). */
 export type CommandFunction = "bridge_bet" | "bridge_win" | "bridge_rollback";
@@ -126,7 +140,7 @@ export const runCommand = async (
   command: Record<string, unknown>,
   ledger: Record<string, unknown> | null,
   template: Buffer,
-  newAccountIds: string[] | null,
+  accountIds: (() => string[]) | null,
   commonCaseFn: CommonCaseFunction | null = null,
 ): Promise<CommandOutcome> => {
   const args = [jsonArg(command), jsonArg(ledger), template.toString("utf8")] as const;
@@ -135,7 +149,7 @@ export const runCommand = async (
     const body = await runCommonCase(db, commonCaseFn, item, `${command.provider}:${command.playerId}`);
     if (body !== null) return { outcome: "OK", body: Buffer.from(body, "utf8"), reversedUnrecorded: null };
   }
-  const raw = await callDbFunction<RawOutcome>(db, fn, newAccountIds ? [...args, newAccountIds] : [...args]);
+  const raw = await callDbFunction<RawOutcome>(db, fn, accountIds ? [...args, accountIds()] : [...args]);
   switch (raw.outcome) {
     case "OK":
       return {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 type Field = string | bigint | number | boolean | null | undefined;
 
@@ -15,5 +15,5 @@ export const fingerprintOf = (fields: Record<string, Field>): string => {
       const value = fields[key];
       return [key, typeof value === "bigint" ? `${value}n` : value];
     });
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+  return hash("sha256", JSON.stringify(canonical), "hex");
 };

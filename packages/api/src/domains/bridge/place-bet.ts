@@ -94,7 +94,7 @@ export const placeBet = async (
         wagerRefusal,
       },
       ledger: debit && { txn: debit.txn, event: debit.event, funding: debit.funding },
-      newAccountIds: newAccountIds(deps.newId, 3),
+      accountIds: () => newAccountIds(deps.newId, 3),
       // A stake the player's cash covers, everything else in order: one statement (bridge_bet decides the rest).
       commonCaseFn: debit ? "bridge_bets_fast" : null,
     };

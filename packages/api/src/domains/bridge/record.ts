@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { DomainError, isDomainError } from "@pitboss/db";
 import { pendingBalances } from "./balances";
 import {
@@ -23,7 +23,7 @@ export const ledgerKeys = {
   rollback: (referenceTxnId: string) => `rollback:${referenceTxnId}`,
 };
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => hash("sha256", token, "hex");
 
 /** How a wallet failure reads for a studio: the definitive refusals, else transient. */
 const refusalOfLedgerError = (error: unknown): BridgeRefusal => {
@@ -146,8 +146,11 @@ type CommandStatement = {
   args: Record<string, unknown>;
   /** The ledger movement it makes; null when it moves nothing (a zero amount). */
   ledger: Record<string, unknown> | null;
-  /** Ids for the wallet accounts the movement may have to open; null for a function that opens none. */
-  newAccountIds: string[] | null;
+  /**
+   * Mints ids for the wallet accounts the movement may have to open; null for a function that opens none. Called
+   * only when the command's own function runs: the common case opens no account.
+   */
+  accountIds: (() => string[]) | null;
   /** The command's common case as one statement, tried first with the same arguments (see runCommand). */
   commonCaseFn?: CommonCaseFunction | null;
 };
@@ -165,7 +168,7 @@ export const runAndAnswer = async (
 ): Promise<HttpResult> => {
   const { row, view, options } = answering;
   try {
-    const { fn, args, ledger, newAccountIds, commonCaseFn = null } = await statementOf();
+    const { fn, args, ledger, accountIds, commonCaseFn = null } = await statementOf();
     const template = view.render({
       ok: true,
       transactionId: row.id,
@@ -175,10 +178,11 @@ export const runAndAnswer = async (
     const outcome = await runCommand(
       deps.db,
       fn,
-      { ...row, ...args, nonce: options.nonce ?? null, responseStatus: template.status },
+      // Object.assign, not spreads: on every studio bet, and spreading these mixed shapes measured several times slower.
+      Object.assign({}, row, args, { nonce: options.nonce ?? null, responseStatus: template.status }),
       ledger,
       template.body,
-      newAccountIds,
+      accountIds,
       commonCaseFn,
     );
     // Only a rollback reverses. Money that moved under the studio's id with no bridge record of it (a record lost) is

@@ -79,7 +79,7 @@ export const rollbackTransaction = async (
           roundId: deps.newId("bridgeRound"),
         },
         ledger: reverse,
-        newAccountIds: null,
+        accountIds: null,
       };
     },
     // A rollback that cannot move money now (a won amount already spent) may succeed later: never a final answer.

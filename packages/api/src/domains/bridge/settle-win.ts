@@ -94,7 +94,7 @@ export const settleWin = async (
         roundId: deps.newId("bridgeRound"),
       },
       ledger: credit && { txn: credit.txn, event: credit.event },
-      newAccountIds: newAccountIds(deps.newId, 3),
+      accountIds: () => newAccountIds(deps.newId, 3),
     };
   });
 };
