@@ -61,22 +61,8 @@ type RawOutcome = {
   reversedUnrecorded?: string | null;
 };
 
-/**
- * The value as JSON.stringify would see it after toJSON, with every bigint as its decimal text: plain data, which
- * JSON.stringify writes on its fast path (a replacer function, or a Date to call toJSON on, takes it off).
- */
-const asPlainJson = (value: unknown): unknown => {
-  if (typeof value === "bigint") return value.toString();
-  if (value instanceof Date) return value.toJSON();
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(asPlainJson);
-  const fields = value as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(fields)) copy[key] = asPlainJson(fields[key]);
-  return copy;
-};
-
-const jsonArg = (value: unknown) => (value === null ? null : JSON.stringify(asPlainJson(value)));
+const jsonArg = (value: unknown) =>
+  value === null ? null : JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 
 /** The database function of each studio command (bet, win, rollback). */
 export type CommandFunction = "bridge_bet" | "bridge_win" | "bridge_rollback";
