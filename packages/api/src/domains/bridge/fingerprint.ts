@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { sha256Hex } from "../../lib/sha256";
 
 type Field = string | bigint | number | boolean | null | undefined;
 
@@ -15,5 +15,5 @@ export const fingerprintOf = (fields: Record<string, Field>): string => {
       const value = fields[key];
       return [key, typeof value === "bigint" ? `${value}n` : value];
     });
-  return hash("sha256", JSON.stringify(canonical), "hex");
+  return sha256Hex(JSON.stringify(canonical));
 };

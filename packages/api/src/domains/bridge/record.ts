@@ -1,5 +1,5 @@
-import { hash } from "node:crypto";
 import { DomainError, isDomainError } from "@pitboss/db";
+import { sha256Hex } from "../../lib/sha256";
 import { pendingBalances } from "./balances";
 import {
   type BridgeRow,
@@ -23,7 +23,7 @@ export const ledgerKeys = {
   rollback: (referenceTxnId: string) => `rollback:${referenceTxnId}`,
 };
 
-export const hashToken = (token: string) => hash("sha256", token, "hex");
+export const hashToken = (token: string) => sha256Hex(token);
 
 /** How a wallet failure reads for a studio: the definitive refusals, else transient. */
 const refusalOfLedgerError = (error: unknown): BridgeRefusal => {

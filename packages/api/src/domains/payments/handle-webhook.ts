@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../lib/sha256";
 import { inMoneyTransaction, type MoneyTx } from "../money-transaction";
 import { applyDepositOutcome } from "./apply-deposit-outcome";
 import { applyPayoutOutcome } from "./apply-payout-outcome";
@@ -100,7 +100,7 @@ export const handlePaymentWebhook = async (deps: PaymentDeps, delivery: WebhookD
     eventId: null,
     eventType: null,
     paymentId: null,
-    bodySha256: createHash("sha256").update(delivery.body).digest("hex"),
+    bodySha256: sha256Hex(delivery.body),
     isSignatureValid: false,
     outcome: "INVALID_SIGNATURE",
     requestId: delivery.requestId,

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { DomainError } from "@pitboss/db";
+import { sha256Hex } from "../../lib/sha256";
 import { writeAudit } from "../audit/write-audit";
 import { parseInput } from "../parse-input";
 import type { StaffDeps } from "../staff/staff.types";
@@ -152,7 +152,7 @@ export const importSettlement = async (deps: StaffDeps & WithPaymentSettings, ra
           id: runId,
           provider: input.provider,
           importedBy: deps.staff.id,
-          reportSha256: createHash("sha256").update(input.csv).digest("hex"),
+          reportSha256: sha256Hex(input.csv),
           lineCount: items.length,
           matchedCount: matched,
           flaggedCount: flagged,

@@ -1,7 +1,8 @@
 import type { Tx } from "@pitboss/db";
 import { DomainError } from "@pitboss/db";
+import { sha256Hex } from "../../lib/sha256";
 import { writeAudit } from "../audit/write-audit";
-import { newSessionToken, sha256Hex } from "./secrets";
+import { newSessionToken } from "./secrets";
 import { staffSettingsOf } from "./settings";
 import { completeSessionMfa } from "./staff.repo";
 import type { IssuedSession, StaffDeps } from "./staff.types";

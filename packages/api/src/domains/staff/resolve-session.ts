@@ -1,6 +1,6 @@
 import type { ServiceDeps } from "../../deps";
+import { sha256Hex } from "../../lib/sha256";
 import { permissionsOf, type StaffRole } from "./policy";
-import { sha256Hex } from "./secrets";
 import { staffSettingsOf, type WithStaffSettings } from "./settings";
 import { findSessionByTokenHash, touchSession } from "./staff.repo";
 import type { StaffActor } from "./staff.types";

@@ -1,13 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { generate, generateSecret, generateURI, verify } from "otplib";
+import { sha256Hex } from "../../lib/sha256";
 
 /**
  * The cryptography of staff sign-in, in one place: session tokens (only their SHA-256 is stored), TOTP
  * secrets encrypted at rest with AES-256-GCM (the staff id is the associated data, so a ciphertext copied to
  * another account does not decrypt), TOTP codes (RFC 6238: SHA-1, 6 digits, 30 s) and recovery codes.
  */
-
-export const sha256Hex = (value: string) => createHash("sha256").update(value).digest("hex");
 
 /** 32 random bytes, URL-safe: what the cookie carries. */
 export const newSessionToken = () => randomBytes(32).toString("base64url");

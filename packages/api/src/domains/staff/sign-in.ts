@@ -1,7 +1,8 @@
 import { DomainError, hashPassword, verifyPassword } from "@pitboss/db";
+import { sha256Hex } from "../../lib/sha256";
 import { writeAudit } from "../audit/write-audit";
 import { accountLocked, claimAttempt, giveBackAttempt, type Refusal, wrongAnswerRefusal } from "./attempts";
-import { newSessionToken, sha256Hex } from "./secrets";
+import { newSessionToken } from "./secrets";
 import { staffSettingsOf } from "./settings";
 import { createSession, findStaffByEmail } from "./staff.repo";
 import { type SignInInput, signInInput } from "./staff.schemas";

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { type CurrencyCode, DomainError, isCurrencyCode } from "@pitboss/db";
 import type { ServiceDeps } from "../../deps";
+import { sha256Hex } from "../../lib/sha256";
 import { parseInput } from "../parse-input";
 import { creditDeposit } from "./payment-movements";
 import { type DemoCreditsInput, demoCreditsInput } from "./player-wallet.schemas";
@@ -37,7 +37,7 @@ export const addDemoCredits = async (
   if (!player.emailVerifiedAt) throw new DomainError("EMAIL_NOT_VERIFIED");
   if (!isCurrencyCode(player.currency)) throw new DomainError("UNKNOWN_CURRENCY");
   const amountMinor = demoCreditMinor[player.currency];
-  const digest = createHash("sha256").update(`${playerId}:${idempotencyKey}`).digest("hex");
+  const digest = sha256Hex(`${playerId}:${idempotencyKey}`);
   const result = await creditDeposit(deps, {
     playerId,
     currency: player.currency,

@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { sha256Hex } from "../../lib/sha256";
 
 /** Canonical JSON (sorted keys, bigint as decimal string, undefined dropped), so equal requests hash equal. */
 const canonical = (value: unknown): unknown => {
@@ -18,4 +18,4 @@ const canonical = (value: unknown): unknown => {
 
 /** SHA-256 of what the command asks for; stored with the idempotency key. */
 export const requestHash = (command: string, request: Record<string, unknown>): string =>
-  hash("sha256", JSON.stringify(canonical({ command, ...request })), "hex");
+  sha256Hex(JSON.stringify(canonical({ command, ...request })));
