@@ -6,7 +6,12 @@ export default defineConfig({
     projects: [
       {
         // the CPU-bound property and simulation tests share 2 cores with the int suite in CI
-        test: { name: "unit", include: ["src/**/*.test.ts"], exclude: ["src/**/*.int.test.ts"], testTimeout: 30_000 },
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
+          exclude: ["src/**/*.int.test.ts"],
+          testTimeout: 30_000,
+        },
       },
       {
         test: {

@@ -12,7 +12,7 @@ import { debitStake } from "../src/domains/wallet/debit-stake";
 import type { CpuSplit } from "./cpu-split";
 import { createFundedPlayer } from "./fixtures";
 import { runGameMath } from "./games";
-import { type LoadResult, runLoad } from "./measure";
+import { type LoadResult, runLoad, startFromCheckpoint } from "./measure";
 import { runWalletHttpPhase } from "./wallet-http";
 
 /**
@@ -99,10 +99,12 @@ const main = async () => {
       });
 
     log("platform: concurrent players");
+    await startFromCheckpoint(db);
     const spread = await runLoad(clients, seconds, (c) => bet(players[c] as string)());
     log(JSON.stringify(spread));
     log("platform: one hot wallet");
     const hotPlayer = players[0] as string;
+    await startFromCheckpoint(db);
     const hot = await runLoad(clients, seconds, () => bet(hotPlayer)());
     log(JSON.stringify(hot));
     log("platform: studio bets through our wallet protocol");
@@ -112,7 +114,10 @@ const main = async () => {
     // bypasses triggers (session_replication_role) to be quick; the rows it adds are balanced and realistic.
     const countRows = async () =>
       Number((await db.pool.query<{ n: string }>("SELECT count(*)::text AS n FROM posting")).rows[0]?.n);
-    const sizePhase = async () => runLoad(clients, Math.max(5, seconds / 2), (c) => bet(players[c] as string)());
+    const sizePhase = async () =>
+      startFromCheckpoint(db).then(() =>
+        runLoad(clients, Math.max(5, seconds / 2), (c) => bet(players[c] as string)()),
+      );
     await bulkLoad(database.url, 100_000 - (await countRows()));
     const small = { rows: await countRows(), ...(await sizePhase()) };
     log(`ledger ${small.rows} rows: ${JSON.stringify(small)}`);

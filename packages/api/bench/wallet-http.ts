@@ -2,7 +2,6 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { findFreePort } from "@pitboss/db/provision";
-import { Pool } from "undici";
 import type { ServiceDeps } from "../src/deps";
 import { signPitbossRequest } from "../src/domains/bridge/pitboss/pitboss-signature";
 import { type CpuSplit, measureCpuSplit } from "./cpu-split";
@@ -14,7 +13,8 @@ import {
   registerBenchStudio,
   studioBetBody,
 } from "./fixtures";
-import { type LoadResult, runLoad } from "./measure";
+import { BenchConnection } from "./http-client";
+import { type LoadResult, runLoad, startFromCheckpoint } from "./measure";
 
 /**
  * Studio bets through our own wallet protocol: each op is one signed `bet` (HMAC over timestamp + body, a fresh
@@ -25,17 +25,6 @@ import { type LoadResult, runLoad } from "./measure";
  * - `inProcess`: the same handler function called directly, to show what HTTP and Next add.
  */
 const { provider } = benchStudio;
-/**
- * The load client: undici's pool, one keep-alive connection per player. A studio calls from its own machines; here
- * the client shares the two cores with the server and PostgreSQL, so it should cost as little as pgbench does for
- * the ceiling. Per request it costs about 0.1 ms of CPU, against 0.3 ms for node:http's client and about as much as
- * the gateway itself for fetch.
- */
-const post = async (pool: Pool, path: string, headers: Record<string, string>, body: string) => {
-  const response = await pool.request({ path, method: "POST", headers, body });
-  return { status: response.statusCode, text: await response.body.text() };
-};
-
 type Measured = LoadResult & { cpuPerOp?: CpuSplit };
 
 const waitForHealth = async (url: string, child: ChildProcess) => {
@@ -64,6 +53,7 @@ export const runWalletHttpPhase = async (
 
   log("studio wallet: in-process handler");
   const betInProcess = inProcessBettor(deps, secret);
+  await startFromCheckpoint(deps.db);
   const inProcess = await measureCpuSplit(() => runLoad(clients, seconds, (client) => betInProcess(playerOf(client))));
   log(JSON.stringify(inProcess));
 
@@ -99,7 +89,8 @@ export const runWalletHttpPhase = async (
     const port = await findFreePort();
     const child = start(port);
     const base = `http://127.0.0.1:${port}`;
-    const pool = new Pool(base, { connections: clients, pipelining: 1 });
+    // One keep-alive connection per player, as a studio keeps one per table (bench/http-client.ts).
+    const connections: BenchConnection[] = [];
     try {
       await waitForHealth(`${base}/api/health`, child);
       log(
@@ -107,17 +98,19 @@ export const runWalletHttpPhase = async (
       );
       const betPath = `/api/providers/pitboss/v1/${provider}/bet`;
       const bet = async (client: number) => {
+        connections[client] ??= new BenchConnection("127.0.0.1", port);
         const body = studioBetBody(playerOf(client));
-        const response = await post(pool, betPath, signPitbossRequest(secret, body, new Date()), body);
-        expectAccepted(response.status, response.text);
+        const response = await connections[client].post(betPath, signPitbossRequest(secret, body, new Date()), body);
+        expectAccepted(response.status, response.body);
       };
       // Warm-up: compile and cache the route, fill the pools.
       await runLoad(clients, 3, bet);
+      await startFromCheckpoint(deps.db);
       const result = await measureCpuSplit(() => runLoad(clients, seconds, bet), child.pid);
       log(JSON.stringify(result));
       return result;
     } finally {
-      await pool.destroy();
+      for (const connection of connections) connection.close();
       if (child.pid) process.kill(-child.pid, "SIGTERM");
     }
   };

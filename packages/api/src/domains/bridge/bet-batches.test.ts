@@ -51,6 +51,26 @@ describe("bet batches", () => {
     expect(await Promise.all(answers)).toEqual(["done a1", "done a2", "done b1", "done a3"]);
   });
 
+  it("sends a statement beside a running one only with minBatchBeside bets; fewer wait until none is out", async () => {
+    const { batches, runBatch } = manualRunner();
+    const send = createBatcher(runBatch, { maxInFlight: 2, maxBatch: 10, minBatchBeside: 3 });
+    const answers = [send("a1", "a"), send("b1", "b"), send("a2", "a"), send("c1", "c")];
+    // a2 cannot go while a1 is out, so b1 and c1 are two of the three a statement beside a1 needs.
+    expect(batches.map((batch) => batch.items)).toEqual([["a1"]]);
+    answers.push(send("d1", "d"));
+    expect(batches.map((batch) => batch.items)).toEqual([["a1"], ["b1", "c1", "d1"]]);
+    answers.push(send("e1", "e"));
+    batches[0]?.finish();
+    await settle();
+    // One statement still out: a2 and e1 are too few to go beside it.
+    expect(batches).toHaveLength(2);
+    batches[1]?.finish();
+    await settle();
+    expect(batches.map((batch) => batch.items)).toEqual([["a1"], ["b1", "c1", "d1"], ["a2", "e1"]]);
+    batches[2]?.finish();
+    expect(await Promise.all(answers)).toEqual(["done a1", "done b1", "done a2", "done c1", "done d1", "done e1"]);
+  });
+
   it("puts at most maxBatch bets in one statement", async () => {
     const { batches, runBatch } = manualRunner();
     const send = createBatcher(runBatch, { maxInFlight: 1, maxBatch: 2 });

@@ -1,9 +1,11 @@
 /**
  * Group commit for the common studio bet. A statement's fixed costs (starting the executor for the seven tables a bet
  * writes, the snapshot, the commit and its WAL flush, the round trip) are most of what one bet costs PostgreSQL
- * (docs/benchmarks.md). So bets are sent as they come while fewer than `maxInFlight` statements are out, and the bets
- * that arrive meanwhile wait for the next free slot and go together, up to `maxBatch` to a statement. A bet alone waits
- * for nothing; under load a bet waits for a statement to finish, and every statement carries many bets.
+ * (docs/benchmarks.md). So a bet goes at once when no statement is out, and the bets that arrive while statements are
+ * out wait and go together, up to `maxBatch` to a statement: in a free slot of the `maxInFlight` once there are
+ * `minBatchBeside` of them, or else as soon as no statement is out. A bet alone waits for nothing; under load a bet waits
+ * for a statement to finish, and every statement carries many bets. (Sending whatever waits to any free slot made every
+ * other statement under load a statement of one bet: the first answer back brings one bet, which took the slot alone.)
  *
  * Two bets with the same key (one player of one provider) never share a statement, nor run in two at once: the
  * statement cannot see its own debits, and a second batch would only wait on the first's lock. They go one after the
@@ -14,6 +16,10 @@ export type BatchOptions = {
   maxInFlight: number;
   /** Items per statement at most. */
   maxBatch: number;
+  /**
+   * Items a statement needs to go while another is out; fewer wait for a statement to finish. Default 1: any.
+   */
+  minBatchBeside?: number;
 };
 
 type Waiting<Item, Result> = {
@@ -29,7 +35,7 @@ type Waiting<Item, Result> = {
  */
 export const createBatcher = <Item, Result>(
   runBatch: (items: Item[]) => Promise<Result[]>,
-  { maxInFlight, maxBatch }: BatchOptions,
+  { maxInFlight, maxBatch, minBatchBeside = 1 }: BatchOptions,
 ) => {
   const waiting: Waiting<Item, Result>[] = [];
   const busyKeys = new Set<string>();
@@ -52,8 +58,20 @@ export const createBatcher = <Item, Result>(
     return { batch, keys };
   };
 
+  /** Whether at least `count` waiting items could go in one statement now (distinct keys, none out). */
+  const canSend = (count: number) => {
+    if (waiting.length < count) return false;
+    const keys = new Set<string>();
+    for (const next of waiting) {
+      if (!busyKeys.has(next.key)) keys.add(next.key);
+      if (keys.size >= count) return true;
+    }
+    return false;
+  };
+
   const send = () => {
     while (inFlight < maxInFlight && waiting.length > 0) {
+      if (inFlight > 0 && !canSend(minBatchBeside)) return;
       const { batch, keys } = takeBatch();
       if (batch.length === 0) return;
       inFlight += 1;
