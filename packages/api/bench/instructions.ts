@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createDb, createLogger, migrate, newId, systemClock } from "@pitboss/db";
 import { ensureDatabase, startEmbeddedServer } from "@pitboss/db/provision";
 import type { ServiceDeps } from "../src/deps";
+import { commonCaseBatching } from "../src/domains/bridge/bridge.repo";
 import { debitStake } from "../src/domains/wallet/debit-stake";
 import { createStudioPlayer, inProcessBettor, registerBenchStudio } from "./fixtures";
 
@@ -203,7 +204,12 @@ const setUpAndCapture = async (url: string) => {
   try {
     const secret = randomBytes(32).toString("base64url");
     await registerBenchStudio(deps);
-    const players = await Promise.all(Array.from({ length: togetherCount + 3 }, () => createStudioPlayer(deps)));
+    // The first bet of the batched run goes alone and the next ones beside it (as few as a second statement takes);
+    // the rest arrive while both are out and go together.
+    const ahead = 1 + commonCaseBatching.minBatchBeside;
+    const players = await Promise.all(
+      Array.from({ length: 1 + ahead + togetherCount }, () => createStudioPlayer(deps)),
+    );
     const [player, ...others] = players as [(typeof players)[number], ...typeof players];
     const betInProcess = inProcessBettor(deps, secret);
     // The provider's first bet in a currency opens its house account (through bridge_bet); the next is the common one.
@@ -218,7 +224,6 @@ const setUpAndCapture = async (url: string) => {
         idempotencyKey: randomUUID(),
       });
     });
-    // The first two bets take the two statements that may be out at once; the rest arrive while both are out.
     const together = await captureCalls(deps, () => Promise.all(others.map((other) => betInProcess(other))));
     for (const call of [...alone.values(), ...together.values()]) {
       const { rows } = await db.pool.query<{ types: string[] }>(

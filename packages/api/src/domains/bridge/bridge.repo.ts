@@ -81,7 +81,7 @@ const handsBatchOver = (error: unknown) =>
  * the free slot, and under load every other statement carried a single bet at about 1.6 times a batched bet's cost
  * (docs/benchmarks.md).
  */
-const commonCaseBatching = { maxInFlight: 2, maxBatch: 64, minBatchBeside: 16 };
+export const commonCaseBatching = { maxInFlight: 2, maxBatch: 64, minBatchBeside: 16 } as const;
 
 const commonCaseSenders = new WeakMap<
   Db["pool"],
