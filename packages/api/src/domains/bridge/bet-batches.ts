@@ -16,9 +16,7 @@ export type BatchOptions = {
   maxInFlight: number;
   /** Items per statement at most. */
   maxBatch: number;
-  /**
-   * Items a statement needs to go while another is out; fewer wait for a statement to finish. Default 1: any.
-   */
+  /** Items a statement needs to go while another is out; fewer wait until none is out. Default 1: any. */
   minBatchBeside?: number;
 };
 
