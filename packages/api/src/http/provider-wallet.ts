@@ -1,4 +1,3 @@
-import { runWithRequestContext } from "@pitboss/db";
 import { getServiceDeps } from "../deps";
 import type { BridgeDeps, HttpResult } from "../domains/bridge/bridge.types";
 import { credentialsFrom } from "../domains/bridge/credentials";
@@ -66,15 +65,16 @@ const walletHandler =
   (name: string, handle: Handler, failure: () => HttpResult) =>
   async (input: ProviderHttpInput): Promise<HttpResult> => {
     const requestId = requestIdOf({ headers: input.headers } as Request);
-    const deps = bridgeDeps();
-    const result = await runWithRequestContext({ requestId }, async () => {
-      try {
-        return await handle(deps, { ...input, requestId });
-      } catch (error) {
-        deps.logger.error({ err: error, protocol: name, path: input.path.join("/") }, "studio wallet: unhandled error");
-        return failure();
-      }
-    });
+    const shared = bridgeDeps();
+    // The request's id in its log lines and ledger events, without AsyncLocalStorage (BridgeDeps.requestId says why).
+    const deps: BridgeDeps = { ...shared, logger: shared.logger.child({ requestId }), requestId };
+    let result: HttpResult;
+    try {
+      result = await handle(deps, { ...input, requestId });
+    } catch (error) {
+      deps.logger.error({ err: error, protocol: name, path: input.path.join("/") }, "studio wallet: unhandled error");
+      result = failure();
+    }
     return { ...result, headers: { ...result.headers, "x-request-id": requestId } };
   };
 

@@ -103,6 +103,38 @@ describe("studio wallet gateway (plain node:http, the player site's studio URLs)
     expect(await cashOf(deps, p.id)).toBe(10_000n);
   });
 
+  it("traces a bet, its win and a rollback to the studio requests that made them (X-Request-Id in the ledger events)", async () => {
+    const p = await player();
+    const bet = JSON.parse(betBody(p)) as Record<"playerId" | "roundId" | "gameCode" | "currency", string>;
+    const send = async (action: string, fields: Record<string, string>, requestId: string) => {
+      const body = JSON.stringify({ requestId: randomUUID(), ...fields });
+      const response = await post(`/api/providers/pitboss/v1/${provider}/${action}`, body, {
+        ...signPitbossRequest(secret, body, new Date()),
+        "x-request-id": requestId,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-request-id")).toBe(requestId);
+    };
+    await send("bet", bet, "studio-bet-0001");
+    const { playerId, roundId, gameCode, currency } = bet;
+    const win = { playerId, roundId, gameCode, currency, transactionId: randomUUID(), amountMinor: "400" };
+    await send("win", win, "studio-win-0001");
+    const rollback = { playerId, transactionId: randomUUID(), referenceTransactionId: win.transactionId };
+    await send("rollback", rollback, "studio-rollback-0001");
+
+    const { rows } = await deps.db.pool.query<{ kind: string; trace: string | null }>(
+      `SELECT envelope->'payload'->>'kind' AS kind, envelope->>'traceId' AS trace
+         FROM outbox_event WHERE player_id = $1 AND envelope->'payload'->>'kind' <> 'DEPOSIT' ORDER BY id`,
+      [p.id],
+    );
+    expect(rows).toEqual([
+      { kind: "BET", trace: "studio-bet-0001" },
+      { kind: "WIN", trace: "studio-win-0001" },
+      { kind: "ROLLBACK", trace: "studio-rollback-0001" },
+    ]);
+    expect(await cashOf(deps, p.id)).toBe(9_750n);
+  });
+
   it("answers 404 off the studio routes and 405 to anything but POST", async () => {
     expect((await post("/api/trpc/wallet.balances", "{}")).status).toBe(404);
     expect((await post("/api/providers/pragmatic/a/b.html", "x=1")).status).toBe(404);

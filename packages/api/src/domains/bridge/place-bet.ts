@@ -2,7 +2,7 @@ import { stakeDebitCommand } from "../wallet/debit-stake";
 import { newAccountIds } from "../wallet/wallet.repo";
 import type { BridgeDeps, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { fingerprintOf } from "./fingerprint";
-import { type CommandRow, hashToken, ledgerKeys, ledgerScopeOf, runAndAnswer } from "./record";
+import { type CommandRow, hashToken, ledgerKeys, ledgerScopeOf, runAndAnswer, traceOf } from "./record";
 import { unmirroredWagerRefusal } from "./wager-refusal";
 
 export type BetCommand = {
@@ -75,6 +75,7 @@ export const placeBet = async (
             idempotencyScope: ledgerScopeOf(command.provider, command.playerId),
             idempotencyKey: ledgerKeys.bet(command.providerTxnId),
             contractVer: command.contractVer,
+            context: traceOf(deps),
             metadata: {
               provider: command.provider,
               providerTxnId: command.providerTxnId,

@@ -25,6 +25,9 @@ export const ledgerKeys = {
 
 export const hashToken = (token: string) => sha256Hex(token);
 
+/** The ledger event context of a studio command: the request it answers, when the shell named one. */
+export const traceOf = (deps: BridgeDeps) => (deps.requestId ? { traceId: deps.requestId } : undefined);
+
 /** How a wallet failure reads for a studio: the definitive refusals, else transient. */
 const refusalOfLedgerError = (error: unknown): BridgeRefusal => {
   if (!isDomainError(error)) return "INTERNAL";

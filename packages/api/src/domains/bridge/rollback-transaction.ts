@@ -1,7 +1,7 @@
 import { ledgerCommand } from "../wallet/ledger-command";
 import type { BridgeDeps, BridgeRefusal, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { fingerprintOf } from "./fingerprint";
-import { type CommandRow, ledgerKeys, ledgerScopeOf, runAndAnswer } from "./record";
+import { type CommandRow, ledgerKeys, ledgerScopeOf, runAndAnswer, traceOf } from "./record";
 
 export type RollbackCommand = {
   provider: string;
@@ -68,6 +68,7 @@ export const rollbackTransaction = async (
         currency: null,
         idempotencyScope: ledgerScopeOf(command.provider, command.playerId),
         idempotencyKey: ledgerKeys.rollback(command.referenceTxnId),
+        context: traceOf(deps),
         metadata,
         request: { kind: "ROLLBACK", playerId: command.playerId, referenceTxnId: command.referenceTxnId, metadata },
       });

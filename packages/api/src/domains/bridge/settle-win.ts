@@ -2,7 +2,7 @@ import { winCreditCommand } from "../wallet/credit-player";
 import { newAccountIds } from "../wallet/wallet.repo";
 import type { BridgeDeps, CommandOptions, HttpResult, ResponseView } from "./bridge.types";
 import { fingerprintOf } from "./fingerprint";
-import { type CommandRow, ledgerKeys, ledgerScopeOf, runAndAnswer } from "./record";
+import { type CommandRow, ledgerKeys, ledgerScopeOf, runAndAnswer, traceOf } from "./record";
 
 export type WinCommand = {
   provider: string;
@@ -76,6 +76,7 @@ export const settleWin = async (
             idempotencyScope: ledgerScopeOf(command.provider, command.playerId),
             idempotencyKey: ledgerKeys.win(command.providerTxnId),
             contractVer: command.contractVer,
+            context: traceOf(deps),
             metadata: {
               provider: command.provider,
               providerTxnId: command.providerTxnId,
