@@ -1,7 +1,7 @@
 -- Fewer index entries per write: every ledger transaction and every studio transaction wrote index entries that no
 -- query reads (a studio bet wrote 24 beside its 8 rows). Measured with `npm run bench:instructions` (PostgreSQL 17,
 -- callgrind): a studio bet in a batch of 32 from 1,748,039 to 1,729,515 instructions, a wallet bet from 1,332,908 to
--- 1,316,523. An index entry costs PostgreSQL about 9,000 instructions; the rows and statements cost far more.
+-- 1,316,523: some 6,000 to 8,000 instructions an index entry. The rows and the statements cost far more.
 
 -- ─── ledger_txn: the two mostly-empty keys, indexed only where set ───────────────────────────────────────────
 -- payment_id is set only on deposits and withdrawals, reverses_txn_id only on reversals; every bet, win and bonus
