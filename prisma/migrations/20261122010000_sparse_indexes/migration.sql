@@ -7,8 +7,9 @@
 -- payment_id is set only on deposits and withdrawals, reverses_txn_id only on reversals; every bet, win and bonus
 -- wrote a NULL entry into both. Each lookup names a value (`payment_id = $1`, `reverses_txn_id = $1`), which the
 -- planner proves is not null, so the partial index serves it; the unique key still refuses a second reversal of one
--- transaction under the same name (wallet.repo.ts maps that violation to ALREADY_REVERSED). schema.prisma models
--- both as before: Prisma cannot spell a partial index, and schema-agreement.int.test.ts compares columns and kinds.
+-- transaction under the same name (wallet.repo.ts maps that violation to ALREADY_REVERSED). schema.prisma keeps both
+-- as they were (the columns and kinds schema-agreement.int.test.ts compares are unchanged). Building an index holds
+-- writes to ledger_txn until it is built: on an installation with a large ledger, run this in a quiet hour.
 DROP INDEX "ledger_txn_payment_id_idx";
 CREATE INDEX "ledger_txn_payment_id_idx" ON "ledger_txn"("payment_id") WHERE "payment_id" IS NOT NULL;
 DROP INDEX "ledger_txn_reverses_txn_id_key";
