@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eStudioPublicKey } from "./api/studio-keys";
+import { e2eStudioPrivateKey, e2eStudioPublicKey } from "./api/studio-keys";
 
 /**
  * End-to-end tests against production builds (`next start`) of both apps and a real PostgreSQL: run through
@@ -10,6 +10,9 @@ import { e2eStudioPublicKey } from "./api/studio-keys";
 const webPort = Number(process.env.E2E_WEB_PORT ?? 3100);
 const adminPort = Number(process.env.E2E_ADMIN_PORT ?? 3101);
 const pspPort = Number(process.env.E2E_PSP_PORT ?? 3103);
+const demoStudioPort = Number(process.env.E2E_DEMO_STUDIO_PORT ?? 3102);
+/** The demo studio under test: the origin the player site may frame (web/studio-game.spec.ts points the game at it). */
+const e2eDemoStudioUrl = `http://127.0.0.1:${demoStudioPort}`;
 /** The sandbox payment providers; they return browsers and send webhooks to the player site under test. */
 const pspEnv = { PSP_SANDBOX_URL: `http://127.0.0.1:${pspPort}`, PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}` };
 /** Test-only key for staff TOTP secrets (32 bytes, base64); never used outside these throwaway databases. */
@@ -65,6 +68,8 @@ export default defineConfig({
         STAFF_MFA_KEY: process.env.STAFF_MFA_KEY || e2eStaffMfaKey,
         // The seeded demo studio's wallet key: the specs sign Hub88-style requests with its test-only private half.
         DEMO_STUDIO_PUBLIC_KEY: e2eStudioPublicKey,
+        // The demo studio's origin for the game iframe (CSP frame-src).
+        STUDIO_ORIGINS: e2eDemoStudioUrl,
         // A second studio with the same test key, whose kill switch admin/studios.spec.ts drills without ever
         // refusing the demo studio's bets of the specs running alongside.
         STUDIO_CREDENTIALS: JSON.stringify({ "e2e-studio": { publicKey: e2eStudioPublicKey } }),
@@ -95,6 +100,21 @@ export default defineConfig({
       // tsx compiles the sandbox at start: slow on a busy machine.
       timeout: 180_000,
       env: { LOG_LEVEL: "warn", PSP_SANDBOX_PORT: String(pspPort), ...pspEnv },
+    },
+    {
+      // The demo studio, a process of its own as `npm start` runs it, signing with the e2e studio key and calling the
+      // player site under test over HTTP: the browser specs play its game in the lobby's iframe.
+      command: "npx tsx ../packages/api/src/demo-studio/server.ts",
+      url: `${e2eDemoStudioUrl}/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: {
+        LOG_LEVEL: "warn",
+        DEMO_STUDIO_PORT: String(demoStudioPort),
+        DEMO_STUDIO_PRIVATE_KEY: e2eStudioPrivateKey,
+        DEMO_STUDIO_WALLET_URL: `http://127.0.0.1:${webPort}/api/providers/hub88/demostudio`,
+        DEMO_STUDIO_FRAME_ANCESTORS: `http://127.0.0.1:${webPort}`,
+      },
     },
   ],
 });

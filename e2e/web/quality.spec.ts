@@ -23,7 +23,8 @@ test("[WEB]: pages carry a nonce CSP and the security headers; the catalogue is 
   const csp = page.headers()["content-security-policy"] ?? "";
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).toContain("frame-src 'none'");
+  // Frames only from the configured studio (the suite's demo studio, STUDIO_ORIGINS in playwright.config.ts).
+  expect(csp).toContain(`frame-src http://127.0.0.1:${process.env.E2E_DEMO_STUDIO_PORT ?? 3102};`);
   expect(page.headers()["strict-transport-security"]).toContain("max-age=");
   expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   const again = await request.get("/");
